@@ -1,0 +1,29 @@
+// Entry points of the subcommands; each returns the process exit code.
+#pragma once
+
+#include <string>
+
+#include "cli/options.hpp"
+
+namespace katalint::frontend {
+struct AnalyzeOptions;
+}
+
+namespace katalint::cli {
+
+int run_lint(const Options& options);
+int run_query(const Options& options);
+int run_dump(const Options& options);
+int run_convert(const Options& options, const std::string& to, const std::string& out_dir);
+int run_migrate(const Options& options, const std::string& to, const std::string& out_dir);
+int run_fmt(const Options& options, bool check, bool diff, bool in_place);
+int run_explain(const std::string& rule_id);
+int run_rules(const std::string& format);
+
+// Fills frontend options from the command line; returns an exit code (0 on success).
+int make_analyze_options(const Options& options, frontend::AnalyzeOptions& out);
+
+// One-line usage error on stderr; returns kExitUsage.
+int usage_error(const std::string& message);
+
+}  // namespace katalint::cli

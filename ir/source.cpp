@@ -1,0 +1,94 @@
+#include "ir/source.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <iostream>
+#include <sstream>
+
+namespace katalint::ir {
+
+SourceFile::SourceFile(FileId id, std::string path, std::string text)
+    : id_(id), path_(std::move(path)), text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (std::uint32_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+std::uint32_t count_code_points(std::string_view bytes) {
+  std::uint32_t n = 0;
+  for (unsigned char c : bytes) {
+    if ((c & 0xC0) != 0x80) ++n;  // count every byte that does not continue a sequence
+  }
+  return n;
+}
+
+LineColumn SourceFile::position(std::uint32_t offset) const {
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
+  const std::uint32_t start = line_starts_[line - 1];
+  return {line, count_code_points(std::string_view(text_).substr(start, offset - start)) + 1};
+}
+
+std::uint32_t SourceFile::line_start(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return static_cast<std::uint32_t>(text_.size());
+  return line_starts_[line - 1];
+}
+
+std::string_view SourceFile::line_text(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  const std::uint32_t start = line_starts_[line - 1];
+  std::uint32_t end = line < line_starts_.size() ? line_starts_[line] - 1
+                                                 : static_cast<std::uint32_t>(text_.size());
+  if (end > start && text_[end - 1] == '\r') --end;
+  return std::string_view(text_).substr(start, end - start);
+}
+
+FileId SourceManager::add(std::string path, std::string text) {
+  const auto id = static_cast<FileId>(files_.size());
+  files_.push_back(std::make_unique<SourceFile>(id, std::move(path), std::move(text)));
+  return id;
+}
+
+std::optional<FileId> SourceManager::load(const std::string& path, std::string& error,
+                                          const std::string& name) {
+  std::error_code ec;
+  if (path != "-" && std::filesystem::is_directory(path, ec)) {
+    error = "is a directory";
+    return std::nullopt;
+  }
+  std::string text;
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    text = std::move(ss).str();
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      error = std::strerror(errno);
+      return std::nullopt;
+    }
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > kMaxFileSize) {
+      error = "file is larger than the 64 MiB limit";
+      return std::nullopt;
+    }
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+      error = "read error";
+      return std::nullopt;
+    }
+  }
+  if (text.size() > kMaxFileSize) {
+    error = "input is larger than the 64 MiB limit";
+    return std::nullopt;
+  }
+  return add(name.empty() ? path : name, std::move(text));
+}
+
+}  // namespace katalint::ir
