@@ -1,0 +1,95 @@
+// rpm's macro language, as rpm 4.18 expands it, without executing anything:
+// %(shell) and %{lua:...} evaluate to an opaque value (see kOpaque*).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ir/diagnostic.hpp"
+
+namespace katalint::rpmspec {
+
+// An opaque value (the unknown output of %(...) or %{lua:...}) is spliced into expansion
+// output as kOpaqueBegin + the original macro text + kOpaqueEnd, so later stages can tell
+// where a value matters but cannot be known.
+inline constexpr char kOpaqueBegin = '\x1e';
+inline constexpr char kOpaqueEnd = '\x1f';
+bool contains_opaque(std::string_view text);
+
+struct MacroDefinition {
+  std::string name;
+  std::optional<std::string> options;  // getopt string for parametric macros ("" = takes args, no opts)
+  std::string body;
+  int level = 0;  // scope level at definition; -1 for global (rpm's RMIL_GLOBAL semantics)
+  ir::Range where;  // definition site, invalid for built-ins and profiles
+};
+
+struct ExpansionLimits {
+  int max_depth = 64;                            // rpm's max_macro_depth
+  std::size_t max_output = 16u * 1024u * 1024u;  // bytes of one expansion result
+};
+
+class MacroEngine {
+ public:
+  explicit MacroEngine(ir::DiagnosticSink* sink = nullptr, ExpansionLimits limits = {});
+
+  // Defines `name` (pushing over an existing definition, as rpm's macro stack does).
+  void define(std::string_view name, std::string_view body,
+              std::optional<std::string_view> options = std::nullopt, ir::Range where = {});
+  // Pops the newest definition of `name`.
+  void undefine(std::string_view name);
+  [[nodiscard]] const MacroDefinition* lookup(std::string_view name) const;
+  [[nodiscard]] bool is_defined(std::string_view name) const { return lookup(name) != nullptr; }
+
+  // Expands every macro in `text`, handling %define/%global/%undefine inline as rpm does.
+  // Diagnostics (recursion limit, size cap, %{error:}, %{warn:}, unbalanced braces, shell or
+  // lua whose value matters) are reported at `origin`, the source range `text` came from.
+  std::string expand(std::string_view text, ir::Range origin = {});
+
+  // Loads an rpm macro file (profile): `%name body` / `%name(opts) body` entries with
+  // backslash continuation, `#` comment lines.
+  void load_macro_file(std::string_view text);
+
+  // Reads files for %{load:}, %{exists:} and %include; the spec evaluator installs it so
+  // that paths resolve against the spec's directory. Returns nullopt when missing.
+  std::function<std::optional<std::string>(std::string_view path)> read_file;
+
+  // True once %{error:...} was expanded (rpm then fails the parse).
+  [[nodiscard]] bool error_raised() const { return error_raised_; }
+
+  [[nodiscard]] const std::map<std::string, std::vector<MacroDefinition>, std::less<>>& table() const {
+    return table_;
+  }
+
+ private:
+  friend class Expander;
+  ir::DiagnosticSink* sink_;
+  ExpansionLimits limits_;
+  std::map<std::string, std::vector<MacroDefinition>, std::less<>> table_;
+  int level_ = 0;
+  bool error_raised_ = false;
+};
+
+// rpm's %if / %[ ] / %{expr:} expression language.
+struct ExprValue {
+  enum class Type { Integer, String, Version };
+  Type type = Type::Integer;
+  std::int64_t integer = 0;
+  std::string text;  // String and Version
+  [[nodiscard]] bool truthy() const;  // rpm: non-zero integer, non-empty string
+};
+
+// Evaluates `expr`. If `engine` is given, macros inside are expanded first (as %if does).
+// On error returns nullopt and sets `error` to a one-line message (rpm's wording where it has one).
+std::optional<ExprValue> evaluate_expression(std::string_view expr, MacroEngine* engine,
+                                             std::string& error);
+
+// rpm's version comparison (rpmvercmp) of two EVR strings; <0, 0 or >0.
+int compare_versions(std::string_view a, std::string_view b);
+
+}  // namespace katalint::rpmspec
