@@ -26,10 +26,10 @@ bool is_subcommand(std::string_view arg) {
 
 void add_evaluation_options(CLI::App& cmd, Options& o) {
   cmd.add_option("--target", o.target, "target distribution profile (e.g. opensuse-tumbleweed)");
-  cmd.add_option("--define", o.defines, "define a macro: 'NAME VALUE'")->take_all();
-  cmd.add_option("--with", o.with, "enable a build conditional (%bcond)")->take_all();
-  cmd.add_option("--without", o.without, "disable a build conditional (%bcond)")->take_all();
-  cmd.add_option("--set", o.sets, "fill an @KEY@ template placeholder: KEY=VALUE")->take_all();
+  cmd.add_option("--define", o.defines, "define a macro: 'NAME VALUE'")->allow_extra_args(false);
+  cmd.add_option("--with", o.with, "enable a build conditional (%bcond)")->allow_extra_args(false);
+  cmd.add_option("--without", o.without, "disable a build conditional (%bcond)")->allow_extra_args(false);
+  cmd.add_option("--set", o.sets, "fill an @KEY@ template placeholder: KEY=VALUE")->allow_extra_args(false);
   cmd.add_option("--values", o.values_file, "read placeholder values from a KEY=VALUE file");
 }
 
