@@ -130,9 +130,13 @@ struct Conditional {
 struct BinaryPackage {
   Range range;  // %package line (the preamble for the main package)
   std::string name;
+  std::optional<std::string> epoch;  // inherited from the main package when not set
+  std::string version;
+  std::string release;
   std::string summary;
   std::string description;
   Range description_range;
+  bool has_description = false;
   std::string group;
   std::string license;
   std::string url;
@@ -162,6 +166,10 @@ struct Package {
   std::vector<BuildSection> build_sections;
   std::vector<ChangelogEntry> changelog;
   std::vector<Conditional> conditionals;
+  // Target facts evaluated while reading (e.g. "_isa" -> "(x86-64)"), for consumers that
+  // must render what the target's rpm would.
+  std::map<std::string, std::string> facts;
+  bool parse_failed = false;  // rpm itself would reject this input
 };
 
 }  // namespace katalint::ir
