@@ -30,6 +30,7 @@ int make_analyze_options(const Options& options, frontend::AnalyzeOptions& out) 
       return usage_error(fmt::format("--set expects KEY=VALUE, got '{}'", set));
     out.placeholders.insert_or_assign(set.substr(0, eq), set.substr(eq + 1));
   }
+  if (std::string error; !frontend::validate_target(out, error)) return usage_error(error);
   for (const auto& define : options.defines) {
     if (define.find_first_not_of(" \t") == std::string::npos)
       return usage_error("--define expects 'NAME VALUE'");

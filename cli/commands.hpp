@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/options.hpp"
+#include "ir/source.hpp"
 
 namespace katalint::frontend {
 struct AnalyzeOptions;
@@ -14,6 +15,8 @@ namespace katalint::cli {
 int run_lint(const Options& options);
 int run_query(const Options& options);
 int run_dump(const Options& options);
+// Reprints a file from its lossless syntax tree (`dump --format source`).
+int run_dump_source(const ir::SourceManager& sources, ir::FileId file);
 int run_convert(const Options& options, const std::string& to, const std::string& out_dir);
 int run_migrate(const Options& options, const std::string& to, const std::string& out_dir);
 int run_fmt(const Options& options, bool check, bool diff, bool in_place);

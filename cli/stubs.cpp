@@ -3,8 +3,6 @@
 
 namespace katalint::cli {
 
-int run_query(const Options&) { return usage_error("query: not implemented yet"); }
-int run_dump(const Options&) { return usage_error("dump: not implemented yet"); }
 int run_convert(const Options&, const std::string&, const std::string&) {
   return usage_error("convert: not implemented yet");
 }

@@ -1,16 +1,61 @@
 #include "frontend/analyze.hpp"
 
+#include <filesystem>
+
 #include "frontend/file_kind.hpp"
+#include "frontend/rpmspec/evaluator.hpp"
+#include "frontend/rpmspec/profile.hpp"
 
 namespace katalint::frontend {
+namespace {
 
-void analyze_file(const ir::SourceManager& sources, ir::FileId id, const AnalyzeOptions& options,
+std::string target_of(const AnalyzeOptions& options) {
+  return options.target.empty() ? std::string(rpmspec::kDefaultTarget) : options.target;
+}
+
+}  // namespace
+
+bool validate_target(const AnalyzeOptions& options, std::string& error) {
+  rpmspec::MacroEngine engine;
+  return rpmspec::profile_engine(target_of(options), engine, error);
+}
+
+ir::Package evaluate_spec_file(ir::SourceManager& sources, ir::FileId id, const AnalyzeOptions& options,
+                               ir::DiagnosticSink& sink) {
+  const ir::SourceFile& file = sources.file(id);
+  std::optional<FilledTemplate> filled;
+  if (is_template_path(file.path()) || !options.placeholders.empty()) {
+    filled = fill_placeholders(file, options.placeholders);
+    if (is_template_path(file.path())) report_unbound(*filled, sink);
+  }
+  rpmspec::MacroEngine engine;
+  std::string error;
+  if (!rpmspec::profile_engine(target_of(options), engine, error)) {
+    sink.report("unknown-target", ir::Severity::Error, {}, error);
+    ir::Package failed;
+    failed.parse_failed = true;
+    return failed;
+  }
+  rpmspec::EvaluateOptions evaluate;
+  evaluate.defines = options.defines;
+  evaluate.with = options.with;
+  evaluate.without = options.without;
+  evaluate.source_dir = std::filesystem::path(file.path()).parent_path().string();
+  const std::string_view text = filled ? std::string_view(filled->text()) : file.text();
+  return rpmspec::evaluate_spec(sources, file, text, filled ? &*filled : nullptr, std::move(engine), evaluate,
+                                sink);
+}
+
+void analyze_file(ir::SourceManager& sources, ir::FileId id, const AnalyzeOptions& options,
                   ir::DiagnosticSink& sink) {
   const ir::SourceFile& file = sources.file(id);
-  if (is_template_path(file.path())) {
-    const FilledTemplate filled = fill_placeholders(file, options.placeholders);
-    report_unbound(filled, sink);
+  const FileKind kind = classify_path(file.path());
+  if (kind == FileKind::Spec) {
+    const ir::Package package = evaluate_spec_file(sources, id, options, sink);
+    (void)package;  // the rules engine consumes it once it lands
+    return;
   }
+  if (is_template_path(file.path())) report_unbound(fill_placeholders(file, options.placeholders), sink);
 }
 
 }  // namespace katalint::frontend

@@ -2,11 +2,13 @@
 // frontend for the file kind, builds the IR and runs the rules.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "frontend/placeholders.hpp"
 #include "ir/diagnostic.hpp"
+#include "ir/package.hpp"
 #include "ir/source.hpp"
 
 namespace katalint::frontend {
@@ -19,7 +21,14 @@ struct AnalyzeOptions {
   PlaceholderValues placeholders;
 };
 
-void analyze_file(const ir::SourceManager& sources, ir::FileId file, const AnalyzeOptions& options,
+// Checks that the target names a known profile; sets `error` otherwise.
+bool validate_target(const AnalyzeOptions& options, std::string& error);
+
+// Fills template placeholders and evaluates a spec for the target.
+ir::Package evaluate_spec_file(ir::SourceManager& sources, ir::FileId file, const AnalyzeOptions& options,
+                               ir::DiagnosticSink& sink);
+
+void analyze_file(ir::SourceManager& sources, ir::FileId file, const AnalyzeOptions& options,
                   ir::DiagnosticSink& sink);
 
 }  // namespace katalint::frontend

@@ -1,0 +1,71 @@
+// `katalint query` and `katalint dump`: one file, evaluated for one target.
+#include <fmt/core.h>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/render.hpp"
+#include "frontend/analyze.hpp"
+#include "frontend/file_kind.hpp"
+#include "frontend/rpmspec/query_json.hpp"
+#include "ir/json.hpp"
+
+namespace katalint::cli {
+namespace {
+
+// Loads the one input file; on failure prints the error and returns nullopt.
+std::optional<ir::FileId> load_single(const Options& options, ir::SourceManager& sources) {
+  if (options.paths.size() != 1) {
+    usage_error("expected exactly one input file");
+    return std::nullopt;
+  }
+  std::string error;
+  const std::string& path = options.paths[0];
+  const std::string name = path == "-" && !options.stdin_filename.empty() ? options.stdin_filename : path;
+  auto id = sources.load(path, error, name);
+  if (!id) usage_error(fmt::format("cannot read '{}': {}", path, error));
+  return id;
+}
+
+void print_diagnostics(ir::DiagnosticSink& sink, const ir::SourceManager& sources) {
+  ir::sort_diagnostics(sink.diagnostics(), sources);
+  render(OutputFormat::Gcc, sink.diagnostics(), sources, {}, std::cerr);
+}
+
+}  // namespace
+
+int run_query(const Options& options) {
+  frontend::AnalyzeOptions analyze;
+  if (int rc = make_analyze_options(options, analyze); rc != kExitClean) return rc;
+  ir::SourceManager sources;
+  const auto id = load_single(options, sources);
+  if (!id) return kExitUsage;
+  if (frontend::classify_path(sources.file(*id).path()) != frontend::FileKind::Spec)
+    return usage_error(fmt::format("query: '{}' is not a spec file", sources.file(*id).path()));
+  ir::DiagnosticSink sink;
+  const ir::Package package = frontend::evaluate_spec_file(sources, *id, analyze, sink);
+  print_diagnostics(sink, sources);
+  if (package.parse_failed) return kExitFindings;
+  std::cout << rpmspec::query_json(package).dump(2) << '\n';
+  return kExitClean;
+}
+
+int run_dump(const Options& options) {
+  if (options.format != "json" && options.format != "source")
+    return usage_error(fmt::format("unknown --format '{}' (expected json or source)", options.format));
+  frontend::AnalyzeOptions analyze;
+  if (int rc = make_analyze_options(options, analyze); rc != kExitClean) return rc;
+  ir::SourceManager sources;
+  const auto id = load_single(options, sources);
+  if (!id) return kExitUsage;
+  if (options.format == "source") return run_dump_source(sources, *id);
+  if (frontend::classify_path(sources.file(*id).path()) != frontend::FileKind::Spec)
+    return usage_error(fmt::format("dump: '{}' is not a file kind katalint reads yet", sources.file(*id).path()));
+  ir::DiagnosticSink sink;
+  const ir::Package package = frontend::evaluate_spec_file(sources, *id, analyze, sink);
+  print_diagnostics(sink, sources);
+  std::cout << ir::to_json(package, sources).dump(2) << '\n';
+  return package.parse_failed ? kExitFindings : kExitClean;
+}
+
+}  // namespace katalint::cli

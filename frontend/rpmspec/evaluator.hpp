@@ -1,0 +1,31 @@
+// Reads a spec the way rpm 4.18's parser does (line buffers, macro expansion, %if stacks,
+// sections, tags) for one target profile, and builds the IR.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "frontend/placeholders.hpp"
+#include "frontend/rpmspec/macro_engine.hpp"
+#include "ir/diagnostic.hpp"
+#include "ir/package.hpp"
+#include "ir/source.hpp"
+
+namespace katalint::rpmspec {
+
+struct EvaluateOptions {
+  std::vector<std::string> defines;  // "NAME VALUE", applied after the profile
+  std::vector<std::string> with;     // --with X
+  std::vector<std::string> without;  // --without X
+  std::string source_dir;            // directory %include and %{load:} resolve against
+};
+
+// Evaluates `text` (the file's content with template placeholders filled; `filled` maps its
+// offsets back into `file`, or is null when the text is the file itself). `engine` comes
+// loaded with the target profile and is consumed.
+ir::Package evaluate_spec(ir::SourceManager& sources, const ir::SourceFile& file,
+                          std::string_view text, const frontend::FilledTemplate* filled,
+                          MacroEngine engine, const EvaluateOptions& options,
+                          ir::DiagnosticSink& sink);
+
+}  // namespace katalint::rpmspec

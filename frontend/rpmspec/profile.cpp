@@ -1,0 +1,85 @@
+#include "frontend/rpmspec/profile.hpp"
+
+#include <fmt/core.h>
+
+#include <map>
+#include <mutex>
+
+namespace katalint::rpmspec {
+namespace {
+
+const EmbeddedProfile* find(std::string_view name) {
+  for (const auto& p : embedded_profiles())
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
+std::string text_of(const EmbeddedProfile& p) {
+  std::string text;
+  for (auto chunk : p.chunks) text.append(chunk);
+  return text;
+}
+
+// The profile named by a leading `#!katalint-inherit NAME` line, if any.
+std::string inherited(std::string_view text) {
+  constexpr std::string_view kDirective = "#!katalint-inherit";
+  while (!text.empty()) {
+    const auto eol = text.find('\n');
+    std::string_view line = text.substr(0, eol);
+    if (line.substr(0, kDirective.size()) == kDirective) {
+      line.remove_prefix(kDirective.size());
+      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+        line.remove_suffix(1);
+      return std::string(line);
+    }
+    if (!line.empty() && line.front() != '#') break;  // the directive belongs to the header
+    if (eol == std::string_view::npos) break;
+    text.remove_prefix(eol + 1);
+  }
+  return {};
+}
+
+bool load(std::string_view name, MacroEngine& engine, std::string& error, int depth) {
+  const EmbeddedProfile* p = find(name);
+  if (!p) {
+    std::string known;
+    for (const auto& n : profile_names()) known += (known.empty() ? "" : ", ") + n;
+    error = fmt::format("unknown target '{}' (known: {})", name, known);
+    return false;
+  }
+  if (depth > 8) {
+    error = fmt::format("profile '{}' inherits in a cycle", name);
+    return false;
+  }
+  const std::string text = text_of(*p);
+  const std::string parent = inherited(text);
+  if (!parent.empty() && !load(parent, engine, error, depth + 1)) return false;
+  engine.load_macro_file(text);
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> profile_names() {
+  std::vector<std::string> names;
+  for (const auto& p : embedded_profiles()) names.emplace_back(p.name);
+  return names;
+}
+
+bool profile_engine(std::string_view name, MacroEngine& out, std::string& error) {
+  static std::mutex mutex;
+  static std::map<std::string, MacroEngine, std::less<>> cache;
+  std::lock_guard lock(mutex);
+  if (auto it = cache.find(name); it != cache.end()) {
+    out = it->second;
+    return true;
+  }
+  MacroEngine engine;
+  if (!load(name, engine, error, 0)) return false;
+  out = engine;
+  cache.emplace(std::string(name), std::move(engine));
+  return true;
+}
+
+}  // namespace katalint::rpmspec
