@@ -21,11 +21,10 @@ Json position(ir::LineColumn pos, std::uint32_t byte) {
   return Json{{"line", pos.line}, {"column", pos.column}, {"byte", byte}};
 }
 
-// Adds "file", then `between` (if any), then "begin" and "end"; null when unlocated.
-void add_location(Json& j, const Location& loc, const Json* between_key = nullptr) {
+// Adds "file", then the members of `middle`, then "begin" and "end"; null when unlocated.
+void add_location(Json& j, const Location& loc, const Json& middle = Json::object()) {
   j["file"] = loc ? Json(loc.path()) : Json(nullptr);
-  if (between_key)
-    for (const auto& [k, v] : between_key->items()) j[k] = v;
+  for (const auto& [key, value] : middle.items()) j[key] = value;
   j["begin"] = loc ? position(loc.begin_pos, loc.begin) : Json(nullptr);
   j["end"] = loc ? position(loc.end_pos, loc.end) : Json(nullptr);
 }
@@ -94,12 +93,12 @@ void render_json(const std::vector<ir::Diagnostic>& diagnostics, const ir::Sourc
   for (const auto& d : diagnostics) {
     Json j;
     const Json head{{"rule", d.rule}, {"severity", ir::to_string(d.severity)}, {"message", d.message}};
-    add_location(j, locate(sources, d.range), &head);
+    add_location(j, locate(sources, d.range), head);
     j["notes"] = Json::array();
     for (const auto& note : d.notes) {
       Json n;
       const Json message{{"message", note.message}};
-      add_location(n, locate(sources, note.range), &message);
+      add_location(n, locate(sources, note.range), message);
       j["notes"].push_back(std::move(n));
     }
     if (d.fix) {
