@@ -12,6 +12,9 @@
 #      construct whose meaning depends on a reader's quirks).
 # Macros marked `#!katalint-pinned` in the profile hold a fixed value where rpm computes a
 # host-dependent one; they are listed, not compared.
+# The distribution profiles (every other data/profiles/*.macros) are checked for form: their
+# #!katalint- directives are valid, rpm reads each definition as the test's reader does, and
+# a few key values, expanded by rpm with the profile loaded over rpm.macros, are as expected.
 # Without rpm 4.18 (or python3) the test prints SKIP and passes, unless
 # KATALINT_REQUIRE_TOOLS=1, when it fails.
 set -u
@@ -49,10 +52,14 @@ rpm --showrc >"$tmp/system.showrc" 2>"$tmp/system.err" || { echo "FAIL: rpm --sh
 rpm --macros="$profile" --showrc >"$tmp/profile.showrc" 2>"$tmp/profile.err" || { echo "FAIL: rpm --macros=PROFILE --showrc failed"; cat "$tmp/profile.err"; exit 1; }
 
 "$python" - "$profile" "$tmp/system.showrc" "$tmp/profile.showrc" "$tmp/profile.err" <<'PYEOF'
+import glob
+import os
 import re
+import subprocess
 import sys
 
 profile_path, system_path, loaded_path, loaded_err = sys.argv[1:5]
+profiles_dir = os.path.dirname(profile_path)
 
 
 def read_logical_lines(text):
@@ -284,7 +291,117 @@ for name, (level, _, _) in loaded.items():
     if level == -13 and name not in defs:
         fail("%s: rpm reads it from the profile, the test's reader does not" % name)
 
-print("%d profile macros, %d pinned, %d rpm macros at levels -13/-11, %d failures"
-      % (len(defs), len(pinned), sum(1 for v in system.values() if v[0] in (-13, -11)), failures))
+print("rpm profile: %d macros, %d pinned, %d rpm macros at levels -13/-11"
+      % (len(defs), len(pinned), sum(1 for v in system.values() if v[0] in (-13, -11))))
+
+# 4. The distribution profiles.
+# Key values, expanded by rpm with rpm.macros and the profile loaded (single-line macros only;
+# rpm knows nothing of #!katalint-undefine, and rpmrc's -11 values such as %optflags win).
+EXPECT = {
+    "fedora": [("%{fedora}", "45"), ("%{dist}", ".fc45"), ("%{_libdir}", "/usr/lib64"),
+               ("%{_unitdir}", "/usr/lib/systemd/system"), ("%{_vendor}", "redhat"),
+               ("%{_target_platform}", "x86_64-redhat-linux-gnu"), ("%{python3_version}", "3.14"),
+               ("%{python3_sitelib}", "/usr/lib/python3.14/site-packages"),
+               ("%{_vpath_builddir}", "redhat-linux-build"), ("%{?suse_version}", "")],
+    "rhel9": [("%{rhel}", "9"), ("%{el9}", "1"), ("%{dist}", ".el9"), ("%{_libdir}", "/usr/lib64"),
+              ("%{_unitdir}", "/usr/lib/systemd/system"), ("%{python3_version}", "3.9"),
+              ("%{?fedora}", ""), ("%{?centos}", "")],
+    "opensuse-tumbleweed": [("%{suse_version}", "1699"), ("%{is_opensuse}", "1"), ("%{?sle_version}", ""),
+                            ("%{_libdir}", "/usr/lib64"), ("%{_libexecdir}", "/usr/libexec"),
+                            ("%{_unitdir}", "/usr/lib/systemd/system"),
+                            ("%{_fillupdir}", "/usr/share/fillup-templates"),
+                            ("%{_defaultdocdir}", "/usr/share/doc/packages"), ("%{_vendor}", "suse"),
+                            ("%{_target_platform}", "x86_64-suse-linux"), ("%{go_arch}", "amd64"),
+                            ("%{python3_version}", "3.13")],
+    "sle15": [("%{suse_version}", "1500"), ("%{sle_version}", "150700"), ("%{?is_opensuse}", ""),
+              ("%{_libexecdir}", "/usr/lib"), ("%{_libdir}", "/usr/lib64"),
+              ("%{_unitdir}", "/usr/lib/systemd/system"), ("%{_fillupdir}", "/usr/share/fillup-templates"),
+              ("%{_vendor}", "suse"), ("%{python3_version}", "3.6")],
+}
+DIRECTIVE = re.compile(r"^#!katalint-(inherit|undefine|pinned)(?: +(\S+))?\s*$")
+
+
+def chain_names(name, seen=()):
+    """Macro names a profile ends with: its inherited chain, minus undefines, plus its own."""
+    path = os.path.join(profiles_dir, name + ".macros")
+    if name in seen or not os.path.exists(path):
+        return None
+    text = open(path, encoding="utf-8").read()
+    names = set()
+    first = text.split("\n", 1)[0]
+    m = DIRECTIVE.match(first)
+    if m and m.group(1) == "inherit":
+        names = chain_names(m.group(2), seen + (name,)) or set()
+    for logical in read_logical_lines(text):
+        m = DIRECTIVE.match(logical)
+        if m and m.group(1) == "undefine":
+            names.discard(m.group(2))
+    names |= set(load_profile(path)[0])
+    return names
+
+
+for path in sorted(glob.glob(os.path.join(profiles_dir, "*.macros"))):
+    name = os.path.basename(path)[:-len(".macros")]
+    if name == "rpm":
+        continue
+    text = open(path, encoding="utf-8").read()
+    pdefs, ppinned, pproblems = load_profile(path)
+    for p in pproblems:
+        fail("%s: profile format: %s" % (name, p))
+    parent, inherited = None, set()
+    logical_lines = read_logical_lines(text)
+    for i, logical in enumerate(logical_lines):
+        if not logical.startswith("#!katalint-"):
+            continue
+        m = DIRECTIVE.match(logical)
+        if not m:
+            fail("%s: unknown directive %r" % (name, logical))
+        elif m.group(1) == "inherit":
+            if i != 0:
+                fail("%s: #!katalint-inherit is not the first line" % name)
+            parent = m.group(2)
+            inherited = chain_names(parent, (name,))
+            if inherited is None:
+                fail("%s: inherits unknown profile %r" % (name, parent))
+                inherited = set()
+        elif m.group(1) == "undefine":
+            if not m.group(2) or m.group(2) not in inherited:
+                fail("%s: #!katalint-undefine %s: not defined by the inherited profiles" % (name, m.group(2)))
+        elif m.group(2):
+            fail("%s: #!katalint-pinned takes no argument" % name)
+    # rpm reads the file as the reader does.
+    run = subprocess.run(["rpm", "--macros=" + path, "--showrc"], capture_output=True, text=True,
+                         errors="surrogateescape")
+    if run.returncode != 0 or run.stderr.strip():
+        fail("%s: rpm --macros=PROFILE --showrc: %s" % (name, run.stderr.strip() or run.returncode))
+    with open(os.path.join(os.environ["HOME"], name + ".showrc"), "w", errors="surrogateescape") as f:
+        f.write(run.stdout)
+    shown = load_showrc(os.path.join(os.environ["HOME"], name + ".showrc"))
+    for n, (opts, body) in pdefs.items():
+        got = shown.get(n)
+        if got is None or got[0] not in (-13, -11):
+            fail("%s: %s: rpm did not read it from the profile" % (name, n))
+        elif got[0] == -13 and (got[2] != body or got[1] != (opts or None)):
+            fail("%s: %s: rpm reads another body from the profile: %r" % (name, n, show(got[2])))
+    for n, (level, _, _) in shown.items():
+        if level == -13 and n not in pdefs:
+            fail("%s: %s: rpm reads it from the profile, the test's reader does not" % (name, n))
+    # Key values.
+    expect = EXPECT.get(name, [])
+    if expect:
+        sep = "\x01"
+        files = (profile_path + ":" + path) if parent == "rpm" else path
+        run = subprocess.run(["rpm", "--macros=" + files, "--eval", sep.join(e for e, _ in expect)],
+                             capture_output=True, text=True)
+        got = run.stdout.rstrip("\n").split(sep)
+        if run.returncode != 0 or len(got) != len(expect):
+            fail("%s: rpm --eval of the key values failed: %s" % (name, run.stderr.strip()))
+        else:
+            for (expr, want), value in zip(expect, got):
+                if value != want:
+                    fail("%s: %s expands to %r, expected %r" % (name, expr, value, want))
+    print("%s profile: %d macros, %d pinned, %d key values" % (name, len(pdefs), len(ppinned), len(expect)))
+
+print("%d failures" % failures)
 sys.exit(1 if failures else 0)
 PYEOF
