@@ -446,8 +446,8 @@ std::vector<ir::Dependency> parse_dependencies(std::string_view value, ir::DepKi
         return fail("only package names are allowed in Obsoletes: " + *err + " in " +
                     std::string(name));
     }
-    if (starts_with(name, "rpmlib(") && !lands_in_requires(kind))
-      return fail("rpmlib() dependencies are only allowed in Requires: " + std::string(name));
+    if (starts_with(name, "rpmlib(") && kind == ir::DepKind::Provides)
+      return fail("rpmlib() dependencies are not allowed in Provides: " + std::string(name));
     dep.name = std::string(name);
     if (evr) dep.evr = std::string(*evr);
     out.push_back(std::move(dep));
@@ -469,7 +469,10 @@ std::uint32_t dependency_flags(const ir::Dependency& dep) {
     // Unknown words were reported by parse_dependencies; they add nothing here.
     if (auto q = qualifier_flags(dep.qualifiers)) bits |= *q;
   }
-  if (lands_in_requires(dep.kind) && starts_with(dep.name, "rpmlib(")) bits |= sense::kRpmlib;
+  // rpm marks every rpmlib() name; only Provides and Obsoletes drop the bit again.
+  if (dep.kind != ir::DepKind::Provides && dep.kind != ir::DepKind::Obsoletes &&
+      starts_with(dep.name, "rpmlib("))
+    bits |= sense::kRpmlib;
   return bits;
 }
 
