@@ -1,6 +1,7 @@
 // query_json against rpm 4.18: each scenario is a spec, the IR the evaluator should build
 // from it (written by hand here), and rpm's own answer. The answers were taken from rpmspec;
 // when rpmspec is installed the test asks it again, so rpm stays the oracle.
+#include <algorithm>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -337,4 +338,96 @@ TEST_CASE("query_json: source names agree with the real-specs truth", "[query][c
     ++checked;
   }
   CHECK(checked > 150);
+}
+
+namespace {
+
+// Reads one of rpm's rendered dependencies back, with the qualifiers its type names.
+Dependency read_back(const std::string& text, DepKind kind, const std::string& type) {
+  std::vector<std::string> qualifiers;
+  if (type != "manual") {
+    std::string word;
+    for (char c : type + ",") {
+      if (c != ',') {
+        word += c;
+        continue;
+      }
+      bool implied = word == "rpmlib" && text.rfind("rpmlib(", 0) == 0;
+      if (!implied) qualifiers.push_back(word);
+      word.clear();
+    }
+  }
+  katalint::ir::DiagnosticSink sink;
+  auto deps = rs::parse_dependencies(text, kind, qualifiers, {}, sink);
+  INFO(text << " [" << type << "]");
+  REQUIRE(sink.diagnostics().empty());
+  REQUIRE(deps.size() == 1);
+  return deps[0];
+}
+
+// rpm's list must already be in sort_dependencies' order, and read back to the same text.
+void check_rpm_list(const nlohmann::json& list, DepKind kind, bool typed) {
+  std::vector<Dependency> deps;
+  std::vector<std::string> texts;
+  for (const auto& item : list) {
+    std::string text = typed ? item["dep"].get<std::string>() : item.get<std::string>();
+    std::string type = typed ? item["type"].get<std::string>() : "manual";
+    Dependency d = read_back(text, kind, type);
+    CHECK(rs::render_dependency(d) == text);
+    if (typed) CHECK(rs::deptype(rs::dependency_flags(d)) == type);
+    texts.push_back(typed ? text + "|" + type : text);
+    deps.push_back(d);
+  }
+  rs::sort_dependencies(deps);
+  std::vector<std::string> sorted;
+  for (const auto& d : deps)
+    sorted.push_back(typed ? rs::render_dependency(d) + "|" + rs::deptype(rs::dependency_flags(d))
+                           : rs::render_dependency(d));
+  CHECK(sorted == texts);
+}
+
+}  // namespace
+
+// Every dependency list of the real-specs truth is rpm's sorted set as sort_dependencies
+// builds it, every item reads back to itself, and every package has rpm's own provides.
+TEST_CASE("query_json: dependency rules hold on the real-specs truth", "[query][corpus]") {
+  std::ifstream in(std::string(KATALINT_CORPUS_DIR) + "/real-specs/_truth/truth.jsonl");
+  if (!in) {
+    WARN("real-specs corpus not found: skipped");
+    return;
+  }
+  std::string line;
+  int packages = 0;
+  while (std::getline(in, line)) {
+    auto t = nlohmann::json::parse(line);
+    if (t["status"] != "ok") continue;
+    INFO(t["spec"].get<std::string>());
+    check_rpm_list(t["srpm"]["buildrequires"], DepKind::BuildRequires, true);
+    check_rpm_list(t["srpm"]["buildconflicts"], DepKind::BuildConflicts, false);
+    for (const auto& p : t["packages"]) {
+      INFO(p["name"].get<std::string>());
+      check_rpm_list(p["requires"], DepKind::Requires, true);
+      check_rpm_list(p["provides"], DepKind::Provides, false);
+      check_rpm_list(p["conflicts"], DepKind::Conflicts, false);
+      check_rpm_list(p["obsoletes"], DepKind::Obsoletes, false);
+      check_rpm_list(p["recommends"], DepKind::Recommends, false);
+      check_rpm_list(p["suggests"], DepKind::Suggests, false);
+      check_rpm_list(p["supplements"], DepKind::Supplements, false);
+      check_rpm_list(p["enhances"], DepKind::Enhances, false);
+
+      rs::ResolvedPackage r;
+      r.name = p["name"];
+      if (!p["epoch"].is_null()) r.epoch = p["epoch"].get<std::string>();
+      r.version = p["version"];
+      r.release = p["release"];
+      r.arch = p["arch"];
+      auto provides = p["provides"].get<std::vector<std::string>>();
+      for (const auto& own : rs::automatic_provides(r))
+        CHECK(std::find(provides.begin(), provides.end(), rs::render_dependency(own)) != provides.end());
+      CHECK(rs::automatic_provides(r).size() == (r.arch == "noarch" ? 1u : 2u));
+      if (r.arch != "noarch") CHECK(r.arch == "x86_64");
+      ++packages;
+    }
+  }
+  CHECK(packages > 1000);
 }
