@@ -388,9 +388,10 @@ bool is_interior_kind(SyntaxKind k) {
 
 class Parser {
  public:
-  Parser(std::string_view text, ir::FileId file, ir::DiagnosticSink& sink, SyntaxTree& tree)
+  Parser(std::string_view text, ir::FileId file, ir::DiagnosticSink& sink, SyntaxTree& tree,
+         const SyntaxOptions& options)
       : text_(text), n_(static_cast<std::uint32_t>(text.size())), file_(file), sink_(sink),
-        b_(tree.nodes), brackets_(text) {
+        options_(options), b_(tree.nodes), brackets_(text) {
     tree.nodes.reserve(text.size() / 6 + 16);
     st_.base = text_.data();
     st_.brackets = &brackets_;
@@ -409,6 +410,7 @@ class Parser {
 
   // Lines.
   std::uint32_t parse_line(std::uint32_t pos);
+  std::uint32_t conditional_macro(std::uint32_t pos, std::uint32_t end) const;
   std::uint32_t extent(std::uint32_t pos, bool continuation);
   void directive_line(Directive d, std::uint32_t pos, std::uint32_t kw_end, std::uint32_t end);
   void section_line(std::uint32_t pos, std::uint32_t kw_end, std::uint32_t end);
@@ -427,6 +429,7 @@ class Parser {
   std::uint32_t content_end(std::uint32_t pos, std::uint32_t end) const;  // before the newline
   std::uint32_t trim_right(std::uint32_t b, std::uint32_t e) const;
   std::uint32_t skip_blanks(std::uint32_t b, std::uint32_t e) const;
+  std::uint32_t dnl_cut(std::uint32_t b, std::uint32_t e) const;
   void newline(std::uint32_t ce, std::uint32_t end) { b_.leaf(K::Newline, ce, end); }
   void content(SyntaxKind kind, std::uint32_t b, std::uint32_t e, bool continuations = false);
   void inline_content(std::uint32_t b, std::uint32_t e, bool continuations);
@@ -454,6 +457,7 @@ class Parser {
   std::uint32_t n_;
   ir::FileId file_;
   ir::DiagnosticSink& sink_;
+  const SyntaxOptions& options_;
   Builder b_;
   BracketTable brackets_;
   SpanState st_;
@@ -559,6 +563,26 @@ std::uint32_t Parser::skip_blanks(std::uint32_t b, std::uint32_t e) const {
   return b;
 }
 
+// Offset of the first %dnl outside other macros in [b, e), or e. rpm drops the rest of the
+// line, so structured parts of a line end there.
+std::uint32_t Parser::dnl_cut(std::uint32_t b, std::uint32_t e) const {
+  for (std::uint32_t i = b; i + 1 < e; ++i) {
+    if (text_[i] != '%') continue;
+    const char c = text_[i + 1];
+    if (c == '%') {
+      ++i;
+    } else if (c == '{' || c == '(' || c == '[') {
+      const std::uint32_t close = brackets_.match(i + 1);
+      if (close == kNone || close >= e) return e;
+      i = close;
+    } else if (c == 'd' && text_.substr(i + 1, 3) == "dnl" &&
+               (i + 4 >= e || !is_name_char(text_[i + 4]))) {
+      return i;
+    }
+  }
+  return e;
+}
+
 void Parser::ensure_section(std::uint32_t pos) {
   if (b_.top_kind() == K::File) b_.open(K::Section, pos);
 }
@@ -589,6 +613,9 @@ std::uint32_t Parser::parse_line(std::uint32_t pos) {
     } else if (word == "include") {
       directive = Directive::Include;
     }
+  } else if (const std::uint32_t m = conditional_macro(pos, phys_end); m != 0) {
+    cls = LineClass::Directive;
+    kw_end = m;
   } else if (run_rule<grammar::section_head>(pos, phys_end)) {
     cls = LineClass::Section;
     kw_end = st_.spans.back().end;
@@ -664,6 +691,22 @@ std::uint32_t Parser::parse_line(std::uint32_t pos) {
       break;
   }
   return end;
+}
+
+// End of a leading "%name" listed in SyntaxOptions::conditional_macros, or 0.
+std::uint32_t Parser::conditional_macro(std::uint32_t pos, std::uint32_t end) const {
+  if (options_.conditional_macros.empty()) return 0;
+  std::uint32_t i = pos;
+  while (i < end && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\r' ||
+                     text_[i] == '\v' || text_[i] == '\f')) {
+    ++i;
+  }
+  if (i >= end || text_[i] != '%') return 0;
+  std::uint32_t e = i + 1;
+  while (e < end && is_name_char(text_[e])) ++e;
+  const std::string_view name = text_.substr(i + 1, e - i - 1);
+  const auto& list = options_.conditional_macros;
+  return !name.empty() && std::find(list.begin(), list.end(), name) != list.end() ? e : 0;
 }
 
 void Parser::simple_line(SyntaxKind kind, std::uint32_t pos, std::uint32_t end) {
@@ -752,13 +795,15 @@ void Parser::section_line(std::uint32_t pos, std::uint32_t kw_end, std::uint32_t
   b_.open(K::Section, pos);
   b_.open(K::SectionHeader, pos);
   b_.leaf(K::Keyword, pos, kw_end);
-  const std::uint32_t args_end = trim_right(kw_end, ce);
+  const std::uint32_t cut = dnl_cut(kw_end, ce);
+  const std::uint32_t args_end = trim_right(kw_end, cut);
   if (args_end > kw_end && run_rule<grammar::section_args>(kw_end, args_end)) {
     emit_spans(kw_end, args_end, std::move(st_.spans));
   } else {
     inline_content(kw_end, args_end, false);
   }
-  b_.leaf(K::Whitespace, args_end, ce);
+  b_.leaf(K::Whitespace, args_end, cut);
+  inline_content(cut, ce, false);
   newline(ce, end);
   b_.close(end);
 }
@@ -806,7 +851,8 @@ void Parser::dnl_line(std::uint32_t pos, std::uint32_t end) {
 }
 
 void Parser::tag_line(std::uint32_t pos, std::uint32_t end) {
-  const std::uint32_t ce = content_end(pos, end);
+  const std::uint32_t line_end = content_end(pos, end);
+  const std::uint32_t ce = dnl_cut(pos, line_end);
   std::uint32_t start = pos;
   while (start < ce && (text_[start] == ' ' || text_[start] == '\t' || text_[start] == '\r' ||
                         text_[start] == '\v' || text_[start] == '\f')) {
@@ -849,24 +895,28 @@ void Parser::tag_line(std::uint32_t pos, std::uint32_t end) {
     content(K::TagValue, value, value_end);
   }
   b_.leaf(K::Whitespace, value_end, ce);
-  newline(ce, end);
+  inline_content(ce, line_end, false);
+  newline(line_end, end);
   b_.close(end);
 }
 
 void Parser::files_line(std::uint32_t pos, std::uint32_t end) {
-  const std::uint32_t ce = content_end(pos, end);
+  const std::uint32_t line_end = content_end(pos, end);
+  const std::uint32_t ce = dnl_cut(pos, line_end);
   b_.open(K::FileEntry, pos);
   if (run_rule<grammar::file_entry>(pos, ce)) {
     emit_spans(pos, ce, std::move(st_.spans));
   } else {
     inline_content(pos, ce, false);
   }
-  newline(ce, end);
+  inline_content(ce, line_end, false);
+  newline(line_end, end);
   b_.close(end);
 }
 
 void Parser::changelog_header(std::uint32_t pos, std::uint32_t end) {
-  const std::uint32_t ce = content_end(pos, end);
+  const std::uint32_t line_end = content_end(pos, end);
+  const std::uint32_t ce = dnl_cut(pos, line_end);
   const std::uint32_t he = trim_right(pos, ce);
   if (b_.top_kind() == K::ChangelogEntry) b_.close(pos);
   b_.open(K::ChangelogEntry, pos);
@@ -877,7 +927,8 @@ void Parser::changelog_header(std::uint32_t pos, std::uint32_t end) {
     inline_content(pos, he, false);
   }
   b_.leaf(K::Whitespace, he, ce);
-  newline(ce, end);
+  inline_content(ce, line_end, false);
+  newline(line_end, end);
   b_.close(end);
 }
 
@@ -1217,19 +1268,21 @@ NodeId SyntaxTree::node_at(std::uint32_t offset) const {
   }
 }
 
-SyntaxTree parse_spec_syntax(std::string_view text, ir::FileId file, ir::DiagnosticSink& sink) {
+SyntaxTree parse_spec_syntax(std::string_view text, ir::FileId file, ir::DiagnosticSink& sink,
+                             const SyntaxOptions& options) {
   SyntaxTree tree;
   tree.file = file;
   tree.text = text;
   if (text.size() > 0xfffffff0u) {  // offsets are 32-bit; SourceManager caps files far below
     tree.text = text.substr(0, 0xfffffff0u);
   }
-  Parser(tree.text, file, sink, tree).run();
+  Parser(tree.text, file, sink, tree, options).run();
   return tree;
 }
 
-SyntaxTree parse_spec_syntax(const ir::SourceFile& file, ir::DiagnosticSink& sink) {
-  return parse_spec_syntax(file.text(), file.id(), sink);
+SyntaxTree parse_spec_syntax(const ir::SourceFile& file, ir::DiagnosticSink& sink,
+                             const SyntaxOptions& options) {
+  return parse_spec_syntax(file.text(), file.id(), sink, options);
 }
 
 std::string reprint(const SyntaxTree& tree) {

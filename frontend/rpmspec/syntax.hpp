@@ -126,12 +126,20 @@ class SyntaxTree {
   [[nodiscard]] NodeId node_at(std::uint32_t offset) const;
 };
 
+struct SyntaxOptions {
+  // Macros whose expansion is an %if line, so a line starting with one opens a conditional
+  // (openSUSE's python-rpm-macros: "%ifpython2" ... "%endif").
+  std::vector<std::string> conditional_macros{"ifpython2", "ifpython3", "ifpycache"};
+};
+
 // Parses a spec. Structural problems are reported to `sink` (unterminated-if,
 // unmatched-conditional, duplicate-else, unbalanced-macro-brace, malformed-tag);
 // parsing always continues and always covers the whole input.
-SyntaxTree parse_spec_syntax(const ir::SourceFile& file, ir::DiagnosticSink& sink);
+SyntaxTree parse_spec_syntax(const ir::SourceFile& file, ir::DiagnosticSink& sink,
+                             const SyntaxOptions& options = {});
 // Same, for text that is not a SourceFile (e.g. a filled template); `text` must outlive the tree.
-SyntaxTree parse_spec_syntax(std::string_view text, ir::FileId file, ir::DiagnosticSink& sink);
+SyntaxTree parse_spec_syntax(std::string_view text, ir::FileId file, ir::DiagnosticSink& sink,
+                             const SyntaxOptions& options = {});
 
 // The concatenated leaves; equals the parsed text.
 std::string reprint(const SyntaxTree& tree);
