@@ -472,9 +472,9 @@ void Parser::run() {
   b_.open(K::File, 0);
   std::uint32_t pos = 0;
   while (pos < n_) pos = parse_line(pos);
-  for (auto it = conds_.rbegin(); it != conds_.rend(); ++it) {
-    report("unterminated-if", it->keyword.begin, it->keyword.end,
-           "unclosed conditional: no %endif before the end of the file (rpm: unclosed %if)");
+  for (const Cond& cond : conds_) {
+    report("unterminated-if", cond.keyword.begin, cond.keyword.end,
+           "no %endif before the end of the file (rpm: unclosed %if)");
   }
   while (b_.depth() > 0) b_.close(n_);
 }

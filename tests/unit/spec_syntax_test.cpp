@@ -535,7 +535,8 @@ TEST_CASE("spec syntax: json dump", "[spec-syntax]") {
 
 TEST_CASE("spec syntax: unterminated-if", "[spec-syntax][diagnostics]") {
   Spec s("Name: a\n%if 1\n%if 0\n%endif\n  %ifarch x86_64\nRequires: b\n");
-  CHECK(s.diags() == Strings{"unterminated-if@5:3", "unterminated-if@2:1"});
+  CHECK(s.diags() == Strings{"unterminated-if@2:1", "unterminated-if@5:3"});
+  CHECK(s.sink.diagnostics()[0].message == "no %endif before the end of the file (rpm: unclosed %if)");
   CHECK(s.sink.diagnostics()[0].severity == katalint::ir::Severity::Error);
   CHECK(s.texts(K::TagName) == Strings{"Name", "Requires"});
   CHECK(s.count(K::Conditional) == 3);
