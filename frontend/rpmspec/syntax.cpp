@@ -392,7 +392,7 @@ class Parser {
          const SyntaxOptions& options)
       : text_(text), n_(static_cast<std::uint32_t>(text.size())), file_(file), sink_(sink),
         options_(options), b_(tree.nodes), brackets_(text) {
-    tree.nodes.reserve(text.size() / 6 + 16);
+    tree.nodes.reserve(text.size() / 5 + 16);  // the corpus averages 0.17 nodes per byte
     st_.base = text_.data();
     st_.brackets = &brackets_;
   }
@@ -466,6 +466,17 @@ class Parser {
   std::vector<Cond> conds_;
   std::vector<std::uint32_t> dead_;  // openers rpm would never close (sorted)
   std::array<std::vector<std::uint32_t>, 3> walk_stacks_;
+
+  // A region of inline text still to scan, and what to emit when it is done.
+  struct Frame {
+    std::uint32_t pos;
+    std::uint32_t end;
+    std::uint32_t closer_b;     // closing bracket emitted when the frame ends
+    std::uint32_t closer_e;
+    std::uint32_t close_nodes;  // builder nodes closed when the frame ends
+    bool continuations;
+  };
+  std::vector<Frame> frames_;
 };
 
 void Parser::run() {
@@ -599,34 +610,44 @@ std::uint32_t Parser::parse_line(std::uint32_t pos) {
   LineClass cls = LineClass::Other;
   std::uint32_t kw_end = pos;
   Directive directive = Directive::If;
-  if (run_rule<grammar::directive_head>(pos, phys_end)) {
-    cls = LineClass::Directive;
-    const Span& kw = st_.spans.back();
-    kw_end = kw.end;
-    const std::string_view word = text_.substr(kw.begin + 1, kw.end - kw.begin - 1);
-    if (word == "endif") {
-      directive = Directive::Endif;
-    } else if (word == "else") {
-      directive = Directive::Else;
-    } else if (word.substr(0, 4) == "elif") {
-      directive = Directive::Elif;
-    } else if (word == "include") {
-      directive = Directive::Include;
+  // The grammar decides; the first significant byte only picks which rules can match.
+  std::uint32_t first = pos;
+  while (first < phys_end && (text_[first] == ' ' || text_[first] == '\t' ||
+                              text_[first] == '\r' || text_[first] == '\v' ||
+                              text_[first] == '\f')) {
+    ++first;
+  }
+  const char lead = first < phys_end ? text_[first] : '\n';
+  if (lead == '%') {
+    if (run_rule<grammar::directive_head>(pos, phys_end)) {
+      cls = LineClass::Directive;
+      const Span& kw = st_.spans.back();
+      kw_end = kw.end;
+      const std::string_view word = text_.substr(kw.begin + 1, kw.end - kw.begin - 1);
+      if (word == "endif") {
+        directive = Directive::Endif;
+      } else if (word == "else") {
+        directive = Directive::Else;
+      } else if (word.substr(0, 4) == "elif") {
+        directive = Directive::Elif;
+      } else if (word == "include") {
+        directive = Directive::Include;
+      }
+    } else if (const std::uint32_t m = conditional_macro(pos, phys_end); m != 0) {
+      cls = LineClass::Directive;
+      kw_end = m;
+    } else if (first == pos && run_rule<grammar::section_head>(pos, phys_end)) {
+      cls = LineClass::Section;
+      kw_end = st_.spans.back().end;
+    } else if (run_rule<grammar::define_head>(pos, phys_end)) {
+      cls = LineClass::Define;
+    } else if (run_rule<grammar::dnl_head>(pos, phys_end)) {
+      cls = LineClass::Dnl;
     }
-  } else if (const std::uint32_t m = conditional_macro(pos, phys_end); m != 0) {
-    cls = LineClass::Directive;
-    kw_end = m;
-  } else if (run_rule<grammar::section_head>(pos, phys_end)) {
-    cls = LineClass::Section;
-    kw_end = st_.spans.back().end;
-  } else if (run_rule<grammar::define_head>(pos, phys_end)) {
-    cls = LineClass::Define;
-  } else if (run_rule<grammar::dnl_head>(pos, phys_end)) {
-    cls = LineClass::Dnl;
-  } else if (run_rule<grammar::comment_head>(pos, phys_end)) {
-    cls = LineClass::Comment;
-  } else if (run_rule<grammar::blank_line>(pos, phys_end)) {
-    cls = LineClass::Blank;
+  } else if (lead == '#') {
+    if (run_rule<grammar::comment_head>(pos, phys_end)) cls = LineClass::Comment;
+  } else if (lead == '\n') {
+    if (run_rule<grammar::blank_line>(pos, phys_end)) cls = LineClass::Blank;
   }
 
   switch (cls) {
@@ -955,15 +976,8 @@ void Parser::content(SyntaxKind kind, std::uint32_t b, std::uint32_t e, bool con
 
 // Text with inline macros. Nested macro arguments are handled with an explicit frame stack.
 void Parser::inline_content(std::uint32_t b, std::uint32_t e, bool continuations) {
-  struct Frame {
-    std::uint32_t pos;
-    std::uint32_t end;
-    std::uint32_t closer_b;  // closing bracket emitted when the frame ends
-    std::uint32_t closer_e;
-    std::uint32_t close_nodes;  // builder nodes closed when the frame ends
-    bool continuations;
-  };
-  std::vector<Frame> frames;
+  auto& frames = frames_;  // reused; this function never re-enters itself
+  frames.clear();
   frames.push_back({b, e, 0, 0, 0, continuations});
 
   // Pushes the remainder of a bracketed macro: its content, then its closer.
@@ -1294,6 +1308,39 @@ std::string reprint(const SyntaxTree& tree) {
   return out;
 }
 
+namespace {
+
+// JSON strings must be UTF-8: invalid bytes become U+FFFD (offsets stay exact in the dump).
+std::string utf8_for_json(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  std::size_t i = 0;
+  while (i < in.size()) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+    bool ok = len != 0 && i + len <= in.size();
+    for (std::size_t k = 1; ok && k < len; ++k) {
+      ok = (static_cast<unsigned char>(in[i + k]) & 0xc0) == 0x80;
+    }
+    if (ok && len > 1) {  // reject overlong forms, surrogates and values past U+10FFFF
+      const auto c1 = static_cast<unsigned char>(in[i + 1]);
+      ok = !(len == 2 && c < 0xc2) && !(len == 3 && c == 0xe0 && c1 < 0xa0) &&
+           !(len == 3 && c == 0xed && c1 >= 0xa0) && !(len == 4 && c == 0xf0 && c1 < 0x90) &&
+           !(len == 4 && (c > 0xf4 || (c == 0xf4 && c1 >= 0x90)));
+    }
+    if (ok) {
+      out.append(in.substr(i, len));
+      i += len;
+    } else {
+      out.append("\xEF\xBF\xBD");
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 nlohmann::json to_json(const SyntaxTree& tree, std::size_t max_depth) {
   struct Frame {
     NodeId node;
@@ -1303,7 +1350,7 @@ nlohmann::json to_json(const SyntaxTree& tree, std::size_t max_depth) {
   auto make = [&](NodeId id) {
     const SyntaxNode& n = tree.nodes[id];
     nlohmann::json j = {{"kind", to_string(n.kind)}, {"begin", n.begin}, {"end", n.end}};
-    if (n.is_leaf()) j["text"] = std::string(tree.text_of(id));
+    if (n.is_leaf()) j["text"] = utf8_for_json(tree.text_of(id));
     return j;
   };
   if (tree.nodes.empty()) return nlohmann::json::object();

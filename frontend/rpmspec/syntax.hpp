@@ -143,8 +143,9 @@ SyntaxTree parse_spec_syntax(std::string_view text, ir::FileId file, ir::Diagnos
 
 // The concatenated leaves; equals the parsed text.
 std::string reprint(const SyntaxTree& tree);
-// {"kind","begin","end","children"} for dumps and debugging. Subtrees deeper than
-// `max_depth` are cut and marked "truncated": true.
+// {"kind","begin","end","text" (leaves),"children"} for dumps and debugging. Invalid UTF-8
+// in "text" becomes U+FFFD. Subtrees deeper than `max_depth` are cut and marked
+// "truncated": true.
 nlohmann::json to_json(const SyntaxTree& tree, std::size_t max_depth = 256);
 
 // Runs PEGTL's grammar analysis on every top-level rule; returns the number of problems.

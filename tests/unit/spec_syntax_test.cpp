@@ -527,6 +527,9 @@ TEST_CASE("spec syntax: json dump", "[spec-syntax]") {
   CHECK(j["children"][0]["kind"] == "Section");
   CHECK(j["children"][0]["children"][0]["children"][0]["text"] == "Name");
   CHECK(to_string(K::RichOperator) == "RichOperator");
+  Spec bad("Summary: caf\xe9 \xff\n");
+  const std::string dumped = to_json(bad.tree).dump();
+  CHECK(dumped.find("caf\xEF\xBF\xBD \xEF\xBF\xBD") != std::string::npos);
   CHECK(to_string(K::Newline) == "Newline");
 }
 
