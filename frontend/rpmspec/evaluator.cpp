@@ -825,6 +825,8 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
         q.remove_prefix(1);
       }
     }
+    // PreReq means Requires(pre,preun) to rpm 4.18.
+    if (token == "prereq") qualifiers = {"pre", "preun"};
     if (token == "prereq" || token == "buildprereq")
       sink_.report("deprecated-tag", ir::Severity::Warning, line_.range,
                    fmt::format("{} is deprecated", f.name));
@@ -1154,6 +1156,7 @@ Part Evaluator::parse_script(Part part) {
   std::optional<std::string> name;
   bool full = false;
   std::string interpreter;
+  bool expand = false;
   std::vector<std::string> positional;
   for (std::size_t i = 1; i < argv->size(); ++i) {
     const std::string& a = (*argv)[i];
@@ -1166,7 +1169,7 @@ Part Evaluator::parse_script(Part part) {
       if (a == "-p") interpreter = v;
       if (a == "-n") name = v, full = true;
     } else if (a == "-e" || a == "-q") {
-      continue;
+      expand = true;
     } else if (!a.empty() && a[0] == '-') {
       error(header, fmt::format("bad option {}: {}", a, line_.text), "bad-section-header");
       return Part::Error;
@@ -1187,6 +1190,7 @@ Part Evaluator::parse_script(Part part) {
   script.package = index == 0 ? std::string() : pkg->name;
   script.interpreter = interpreter;
   script.condition = condition;
+  script.expand = expand;
   std::vector<Line> lines;
   const Part next = parse_lines(kStripNothing, &script.body, &lines);
   if (next == Part::Error) return next;
