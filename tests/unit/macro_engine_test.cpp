@@ -187,6 +187,28 @@ const std::vector<Case> kCases = {
     {{}, "%global g1 1\n%global g2 %{g1}%{g1}\n%g2"},
     {{}, "text\n%define x 1\nmore %x\n"},
     {{"foo(a) %{expand:%%global seen_%{1} 1}"}, "%foo one\n%{?seen_one}"},
+    {{}, "%define crlf value\r\n[%crlf]"},
+    {{}, "%global e %{?nothing}\n[%e]"},
+    {{}, "%define a 1\n%define b 2\n%a%b"},
+    {{}, "%define"},
+    {{}, "%define  foo"},
+    {{}, "%undefine never_defined\nok"},
+    {{}, "%{undefine}"},
+    {{}, "%global cont a \\\n  b\n[%cont]"},
+    {{}, "%define tabs value\t \t\n[%tabs]"},
+    {{"foo() [%#]"}, "%{?foo:}|%{?foo}"},
+    {{"foo(f:) [%{?-f*:yes %{-f*}}%{!?-f*:no}]"}, "%foo -f v|%{foo}"},
+    {{"foo() [%1]"}, "%{foo:{a}}"},
+    {{"foo 1"}, "%foo(bar)|%{foo}bar|%foo1"},
+    {{"foo1 one"}, "%foo1|%{foo1}"},
+    {{}, "%{?1}|%{!?1:none}"},
+    {{}, "%{expand:%%%%}"},
+    {{}, "%{shrink:}|%{basename:x}|%{suffix:}"},
+    {{}, "a%dnl"},
+    {{"foo() %{expand:%{quote:a b}}"}, "%foo"},
+    {{"foo() [%#:%1]"}, "%{foo:%{quote:a b} c}"},
+    {{"n(a) %[%{-a*} + 1]"}, "%n -a 41"},
+    {{"cond(t) %[%{-t:1}%{!-t:0} ? \"yes\" : \"no\"]"}, "%cond -t|%cond"},
     // built-ins
     {{}, "%{basename:/usr/lib/foo.so}|%{basename:foo}|%{basename:/usr/}|%{basename:}"},
     {{}, "%{dirname:/usr/lib/foo.so}|%{dirname:foo}|%{dirname:/}|%{dirname:/a/}"},
@@ -334,6 +356,41 @@ TEST_CASE("rpm's 4.18 macro file loads as rpm loads it", "[macro][rpm]") {
   MacroEngine copy = e;
   copy.define("_without_foo", "1");
   CHECK(copy.expand(text) == rpm->out);
+}
+
+TEST_CASE("nesting depth is counted as rpm counts it", "[macro][rpm]") {
+  if (!katalint::test::need_rpm()) return;
+  // Plain chains, and chains of parametric macros whose argument expansion nests too.
+  for (const bool parametric : {false, true}) {
+    for (int n : {30, 60, 61, 62, 63, 64, 65}) {
+      std::vector<std::string> defs;
+      defs.push_back(parametric ? "m0() end%1" : "m0 end");
+      for (int i = 1; i <= n; ++i) {
+        const std::string prev = "%{m" + std::to_string(i - 1) + "}";
+        defs.push_back("m" + std::to_string(i) + (parametric ? "() " + prev + " %1" : " " + prev));
+      }
+      const std::string input = "%m" + std::to_string(n) + (parametric ? " x" : "");
+      const auto rpm = katalint::test::run_rpm(defs, {input});
+      REQUIRE(rpm);
+      const Result ours = expand_like_rpm({defs, input});
+      INFO("chain of " << n << (parametric ? " parametric" : "") << " macros: rpm "
+                       << (rpm->ok ? "ok" : "failed"));
+      CHECK(ours.ok == rpm->ok);
+      if (rpm->ok) CHECK(ours.out == rpm->out);
+    }
+  }
+  // Arguments expanded inside arguments.
+  for (int n : {20, 40, 61, 62, 63, 64}) {
+    std::string input = "x";
+    for (int i = 0; i < n; ++i) input = "%{id:" + input + "}";
+    const std::vector<std::string> defs = {"id() %1"};
+    const auto rpm = katalint::test::run_rpm(defs, {input});
+    REQUIRE(rpm);
+    const Result ours = expand_like_rpm({defs, input});
+    INFO(n << " nested arguments: rpm " << (rpm->ok ? "ok" : "failed"));
+    CHECK(ours.ok == rpm->ok);
+    if (rpm->ok) CHECK(ours.out == rpm->out);
+  }
 }
 
 TEST_CASE("recursion stops at rpm's depth with one diagnostic", "[macro]") {
