@@ -778,7 +778,7 @@ std::string MacroEngine::expand(std::string_view text, ir::Range origin) {
 bool MacroEngine::define_line(std::string_view definition, ir::Range where) {
   detail::Expander ex(*this, definition, where);
   std::size_t parsed = 0;
-  ex.define(definition, level_, false, &parsed);
+  ex.define(definition, kLevelCommandLine, false, &parsed);
   return !ex.failed();
 }
 

@@ -80,7 +80,8 @@ class MacroEngine {
   // entries are reported there.
   void load_macro_file(std::string_view text, ir::FileId file);
 
-  // Defines a macro from `name[(opts)] body`, as `rpm --define` and rpm's macro files do.
+  // Defines a macro from `name[(opts)] body`, as `rpm --define` does (at its level,
+  // kLevelCommandLine).
   // Returns false (and reports at `where`) if rpm would reject the definition.
   bool define_line(std::string_view definition, ir::Range where = {});
 
@@ -132,8 +133,10 @@ struct ExprValue {
   [[nodiscard]] bool truthy() const;  // rpm: non-zero integer, non-empty string
 };
 
-// Evaluates `expr`. If `engine` is given, macros inside are expanded first (as %if does).
-// On error returns nullopt and sets `error` to a one-line message (rpm's wording where it has one).
+// Evaluates `expr`. If `engine` is given, macros inside are expanded as rpm 4.18 does for
+// %if and %[ ]: token by token, and not in a branch that && || ?: short-circuit. On error
+// returns nullopt and sets `error` to a one-line message (rpm's wording where it has one).
+// A value computed from an opaque operand is returned with `opaque` set.
 std::optional<ExprValue> evaluate_expression(std::string_view expr, MacroEngine* engine,
                                              std::string& error);
 
