@@ -239,8 +239,8 @@ void Expander::note_opaque(std::string_view original) {
   if (opaque_reported_) return;
   opaque_reported_ = true;
   report("opaque-macro-value", ir::Severity::Info,
-         fmt::format("the value of '{}' depends on %(...) or %{{lua:...}} output, which katalint "
-                     "does not compute",
+         fmt::format("the value of '{}' depends on shell or lua output, or on the build host, "
+                     "which katalint does not compute",
                      display(original)));
 }
 

@@ -1,5 +1,7 @@
 // rpm's expression language against rpm 4.18: `%[expr]` and `%{expr:expr}` evaluated by rpm
 // and by katalint, plus the API (evaluate_expression, compare_versions).
+#include <random>
+
 #include "frontend/rpmspec/macro_engine.hpp"
 #include "tests/support/catch.hpp"
 #include "tests/unit/macro_test_support.hpp"
@@ -197,6 +199,33 @@ TEST_CASE("%{expr:} matches rpm (arguments expanded first)", "[expr][rpm]") {
     ++compared;
   }
   CHECK(compared >= 60);
+}
+
+TEST_CASE("random expressions evaluate as rpm evaluates them", "[expr][rpm]") {
+  if (!katalint::test::need_rpm()) return;
+  const std::vector<std::string> tokens = {
+      "1", "0", "2", "10", "7", "-", "+", "*", "/", "!", "(", ")", "<", ">", "<=", ">=", "==", "!=",
+      "&&", "||", "?", ":", "\"a\"", "\"\"", "\"b\"", "v\"1.0\"", "v\"1.0-1\"", "v\"2:0\"",
+      "v\"1~a\"", "%one", "%{?one}", "%{?none}", "%str", "\"%str\"", " ", "%{expr:1}", "%[1]",
+      "%{?one:-}"};
+  const std::vector<std::string> defines = {"one 1", "str abc"};
+  std::mt19937 rng(7);
+  for (int n = 0; n < 200; ++n) {
+    std::string expr;
+    const unsigned len = 1 + rng() % 12;
+    for (unsigned i = 0; i < len; ++i) expr += tokens[rng() % tokens.size()];
+    const std::string input = "%[" + expr + "]";
+    const auto rpm = katalint::test::run_rpm(defines, {input});
+    REQUIRE(rpm);
+    MacroEngine e;
+    for (const auto& d : defines) REQUIRE(e.define_line(d));
+    const std::string ours = e.expand(input);
+    INFO("expression: [" << expr << "]\nrpm: " << (rpm->ok ? "ok" : "failed") << " [" << rpm->out
+                         << "]\nkatalint: " << (e.last_expansion_failed() ? "failed" : "ok") << " ["
+                         << ours << "]");
+    CHECK(e.last_expansion_failed() == !rpm->ok);
+    if (rpm->ok) CHECK(ours == rpm->out);
+  }
 }
 
 TEST_CASE("version comparison is rpmvercmp on EVR", "[expr]") {
