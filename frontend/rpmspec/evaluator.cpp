@@ -331,6 +331,29 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
+// Whitespace outside opaque segments: an unknown value counts as one token.
+bool has_multiple_tokens(std::string_view s) {
+  bool in_opaque = false;
+  for (char c : s) {
+    if (c == kOpaqueBegin) in_opaque = true;
+    else if (c == kOpaqueEnd) in_opaque = false;
+    else if (!in_opaque && is_space(c)) return true;
+  }
+  return false;
+}
+
+// The first character outside opaque segments that `allowed` rejects, if any.
+template <typename Allowed>
+std::optional<char> first_illegal(std::string_view s, Allowed allowed) {
+  bool in_opaque = false;
+  for (char c : s) {
+    if (c == kOpaqueBegin) in_opaque = true;
+    else if (c == kOpaqueEnd) in_opaque = false;
+    else if (!in_opaque && !allowed(c)) return c;
+  }
+  return std::nullopt;
+}
+
 class Evaluator {
  public:
   Evaluator(ir::SourceManager& sources, const ir::SourceFile& file, std::string_view text,
@@ -782,7 +805,7 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
     error(line_.range, fmt::format("empty tag: {}", line), "empty-tag");
     return false;
   }
-  const bool multi_token = field.find_first_of(" \t\n\r\f\v") != std::string_view::npos;
+  const bool multi_token = has_multiple_tokens(field);
   auto single_token = [&]() {
     if (multi_token) error(line_.range, fmt::format("tag takes single token only: {}", line), "malformed-tag");
     return !multi_token;
@@ -843,12 +866,14 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
     pkg.name = std::string(field);
   } else if (token == "version" || token == "release") {
     if (!single_token()) return false;
-    for (char c : field) {
-      if (!is_alnum(c) && std::string_view("._+%{}~^").find(c) == std::string_view::npos) {
-        error(line_.range, fmt::format("illegal char '{}' (0x{:x}) in: {}", c, static_cast<unsigned char>(c), line),
-              "illegal-character");
-        return false;
-      }
+    const auto bad = first_illegal(field, [](char c) {
+      return is_alnum(c) || std::string_view("._+%{}~^").find(c) != std::string_view::npos;
+    });
+    if (bad) {
+      const char c = *bad;
+      error(line_.range, fmt::format("illegal char '{}' (0x{:x}) in: {}", c, static_cast<unsigned char>(c), line),
+            "illegal-character");
+      return false;
     }
     if (field.find("..") != std::string_view::npos) {
       error(line_.range, fmt::format("illegal sequence \"..\" in: {}", line), "illegal-character");
@@ -857,13 +882,16 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
     (token == "version" ? pkg.version : pkg.release) = std::string(field);
   } else if (token == "epoch") {
     if (!single_token()) return false;
-    if (!std::all_of(field.begin(), field.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (contains_opaque(field)) {
+      pkg.epoch = std::string(field);
+    } else if (!std::all_of(field.begin(), field.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       error(line_.range, fmt::format("epoch field must be an unsigned number: {}", line), "bad-epoch");
       return false;
+    } else {
+      std::string_view digits = field;
+      while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+      pkg.epoch = std::string(digits);
     }
-    std::string_view digits = field;
-    while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
-    pkg.epoch = std::string(digits);
   } else if (token == "url" || token == "disttag" || token == "bugurl" || token == "modularitylabel" ||
              token == "vcs") {
     if (!single_token()) return false;
@@ -965,7 +993,6 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
 }
 
 Part Evaluator::parse_preamble(bool initial) {
-  ir::BinaryPackage* pkg = nullptr;
   if (!initial) {
     // %package [-n] NAME
     std::vector<std::string> words;

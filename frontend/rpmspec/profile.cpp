@@ -59,8 +59,8 @@ bool load(std::string_view name, MacroEngine& engine, std::string& error, int de
   for (const auto& parent : directives(text, "inherit"))
     if (!load(parent, engine, error, depth + 1)) return false;
   // Macros the parent defines that this target's rpm does not have.
-  for (const auto& name : directives(text, "undefine"))
-    for (int guard = 0; guard < 16 && engine.is_defined(name); ++guard) engine.undefine(name);
+  for (const auto& dropped : directives(text, "undefine"))
+    for (int guard = 0; guard < 16 && engine.is_defined(dropped); ++guard) engine.undefine(dropped);
   engine.load_macro_file(text);
   return true;
 }
