@@ -354,6 +354,17 @@ std::optional<char> first_illegal(std::string_view s, Allowed allowed) {
   return std::nullopt;
 }
 
+// True when `s` holds opaque segments and nothing else but whitespace.
+bool is_only_opaque(std::string_view s) {
+  bool any = false, in_opaque = false;
+  for (char c : s) {
+    if (c == kOpaqueBegin) in_opaque = any = true;
+    else if (c == kOpaqueEnd) in_opaque = false;
+    else if (!in_opaque && !is_space(c)) return false;
+  }
+  return any;
+}
+
 class Evaluator {
  public:
   Evaluator(ir::SourceManager& sources, const ir::SourceFile& file, std::string_view text,
@@ -434,7 +445,7 @@ std::optional<std::string> Evaluator::read_relative(std::string_view path) const
 }
 
 void Evaluator::error(ir::Range range, std::string message, std::string rule) {
-  sink_.report(std::move(rule), ir::Severity::Error, range, std::move(message));
+  sink_.report(std::move(rule), ir::Severity::Error, range, strip_opaque_markers(message));
   failed_ = true;
 }
 
@@ -1037,6 +1048,15 @@ Part Evaluator::parse_preamble(bool initial) {
   if (rc == 0) {
     while ((next = is_part(line_.text)) == Part::None) {
       std::string_view s = skip_space(line_.text);
+      if (is_only_opaque(s)) {
+        // Lua or shell output, or an unbound placeholder, standing alone: usually it
+        // defines macros or tags katalint cannot know; skip it rather than guess.
+        sink_.report("opaque-macro-value", ir::Severity::Info, line_.range,
+                     fmt::format("the preamble line '{}' is only shell, lua or placeholder output; "
+                                 "katalint skips it",
+                                 strip_opaque_markers(s)));
+        s = {};
+      }
       if (!s.empty()) {
         const PreambleRec* found = nullptr;
         for (const auto& rec : kPreamble) {

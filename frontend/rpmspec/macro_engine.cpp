@@ -277,8 +277,10 @@ void Expander::append_opaque(std::string& out, std::string_view original, bool m
   std::string v;
   v.reserve(original.size() + 2);
   v.push_back(kOpaqueBegin);
+  // The original text is only shown in messages; keeping it on one line keeps the unknown
+  // value inside the line it stands in.
   for (char c : original)
-    if (c != kOpaqueBegin && c != kOpaqueEnd) v.push_back(c);
+    if (c != kOpaqueBegin && c != kOpaqueEnd) v.push_back(c == '\n' ? ' ' : c);
   v.push_back(kOpaqueEnd);
   append(out, v);
 }
@@ -381,8 +383,12 @@ std::size_t Expander::expand_one(std::string& out, std::string_view src, std::si
   switch (src[s]) {
     case '(': {  // %(shell): never run; the command is still expanded, as rpm does first
       std::string cmd;
-      if (expand_this(src.substr(s + 1, se - 1 - (s + 1)), cmd))
-        append_opaque(out, src.substr(start, se - start), false);
+      if (expand_this(src.substr(s + 1, se - 1 - (s + 1)), cmd)) {
+        if (auto result = contains_opaque(cmd) ? std::nullopt : evaluate_pure_shell(cmd, eng_.shell))
+          append(out, *result);
+        else
+          append_opaque(out, src.substr(start, se - start), false);
+      }
       return se;
     }
     case '[':  // %[expression]

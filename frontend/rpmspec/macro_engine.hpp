@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "frontend/rpmspec/shell_lite.hpp"
 #include "ir/diagnostic.hpp"
 
 namespace katalint::rpmspec {
@@ -96,6 +97,10 @@ class MacroEngine {
   // Reads files for %{load:}, %{exists:} and %include; the spec evaluator installs it so
   // that paths resolve against the spec's directory. Returns nullopt when missing.
   std::function<std::optional<std::string>(std::string_view path)> read_file;
+
+  // What the target's build root prints for host commands (`#!katalint-command` in profiles);
+  // %(...) of pure text pipelines and these commands is evaluated without running a shell.
+  ShellProfile shell;
 
   // True once %{error:...} was expanded (rpm then fails the parse).
   [[nodiscard]] bool error_raised() const { return error_raised_; }

@@ -61,6 +61,14 @@ bool load(std::string_view name, MacroEngine& engine, std::string& error, int de
   // Macros the parent defines that this target's rpm does not have.
   for (const auto& dropped : directives(text, "undefine"))
     for (int guard = 0; guard < 16 && engine.is_defined(dropped); ++guard) engine.undefine(dropped);
+  // `#!katalint-command COMMAND => OUTPUT`: what the target prints for a host command.
+  for (const auto& fact : directives(text, "command")) {
+    const auto arrow = fact.find(" => ");
+    if (arrow == std::string::npos) continue;
+    engine.shell.facts[fact.substr(0, arrow)] = fact.substr(arrow + 4);
+  }
+  for (const auto& command : directives(text, "missing-command")) engine.shell.missing_commands.push_back(command);
+  for (const auto& sh : directives(text, "shell")) engine.shell.dash = sh == "dash";
   engine.load_macro_file(text);
   return true;
 }
