@@ -59,6 +59,7 @@ constexpr std::array kRules = {
     RuleInfo{"unbalanced-macro-brace", Severity::Error, "a %{, %( or %[ that is never closed"},
     RuleInfo{"unbound-placeholder", Severity::Warning, "an OBS template placeholder has no value"},
     RuleInfo{"unknown-package", Severity::Error, "a section names a package that was never declared"},
+    RuleInfo{"unknown-section", Severity::Error, "a %word line in the preamble that is neither a section nor a defined macro"},
     RuleInfo{"unknown-tag", Severity::Error, "a preamble line that is not a tag rpm knows"},
     RuleInfo{"unknown-target", Severity::Error, "the target profile does not exist"},
     RuleInfo{"unmatched-conditional", Severity::Error, "an %else, %elif or %endif with no open %if"},

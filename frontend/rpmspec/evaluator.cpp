@@ -685,8 +685,10 @@ int Evaluator::read_line(int strip) {
       }
       auto content = read_relative(name);
       if (!content) {
+        // rpm stops here; katalint reports it and reads on, so later problems show too.
         error(line_.range, fmt::format("unable to open {}", name), "missing-include");
-        return -1;
+        s.clear();
+        return 0;
       }
       const ir::FileId id = sources_.add(std::string(name), std::move(*content));
       inputs_.push_back({id, sources_.file(id).text(), nullptr, 0});
@@ -1090,7 +1092,14 @@ Part Evaluator::parse_preamble(bool initial) {
           }
         }
         if (!ok) {
-          error(line_.range, fmt::format("unknown tag: {}", line_.text), "unknown-tag");
+          if (s.front() == '%') {
+            std::size_t n = 1;
+            while (n < s.size() && !is_space(s[n])) ++n;
+            error(line_.range, fmt::format("unknown section or undefined macro '{}' in the preamble", s.substr(0, n)),
+                  "unknown-section");
+          } else {
+            error(line_.range, fmt::format("unknown tag: {}", line_.text), "unknown-tag");
+          }
           return Part::Error;
         }
         if (!handle_tag(*found, lang, pkg_.packages[index], initial)) return Part::Error;
