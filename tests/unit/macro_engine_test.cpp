@@ -514,7 +514,9 @@ TEST_CASE("shell and lua are never run: their values are opaque", "[macro]") {
   CHECK(noted);
   // A parametric macro sees the opaque value as one argument.
   e.define("count", "%#", std::string_view(""));
-  CHECK(e.expand("%count %(echo a b c) x") == "2");
+  CHECK(e.expand("%count %(uname -r -v) x") == "2");
+  // A pure text pipeline is evaluated (see shell_lite) and splits into its words.
+  CHECK(e.expand("%count %(echo a b c) x") == "4");
   // The shell command's own macros are still expanded (for their side effects).
   e.expand("%(echo %{error:inside shell})");
   CHECK(e.error_raised());
