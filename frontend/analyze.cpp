@@ -30,21 +30,13 @@ ir::Package evaluate_spec_file(ir::SourceManager& sources, ir::FileId id, const 
     filled = fill_placeholders(file, options.placeholders, open, close);
     if (is_template_path(file.path())) report_unbound(*filled, sink);
   }
-  rpmspec::MacroEngine engine;
-  std::string error;
-  if (!rpmspec::profile_engine(target_of(options), engine, error)) {
-    sink.report("unknown-target", ir::Severity::Error, {}, error);
-    ir::Package failed;
-    failed.parse_failed = true;
-    return failed;
-  }
   rpmspec::EvaluateOptions evaluate;
   evaluate.defines = options.defines;
   evaluate.with = options.with;
   evaluate.without = options.without;
   evaluate.source_dir = std::filesystem::path(file.path()).parent_path().string();
   const std::string_view text = filled ? std::string_view(filled->text()) : file.text();
-  return rpmspec::evaluate_spec(sources, file, text, filled ? &*filled : nullptr, std::move(engine), evaluate,
+  return rpmspec::evaluate_spec(sources, file, text, filled ? &*filled : nullptr, target_of(options), evaluate,
                                 sink);
 }
 

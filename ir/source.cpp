@@ -78,7 +78,12 @@ std::optional<FileId> SourceManager::load(const std::string& path, std::string& 
       error = "file is larger than the 64 MiB limit";
       return std::nullopt;
     }
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    // Read in blocks: the size may change under us, and special files report none.
+    char block[65536];
+    while (in.read(block, sizeof block) || in.gcount() > 0) {
+      text.append(block, static_cast<std::size_t>(in.gcount()));
+      if (text.size() > kMaxFileSize) break;
+    }
     if (in.bad()) {
       error = "read error";
       return std::nullopt;

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "frontend/rpmspec/dependencies.hpp"
+#include "frontend/rpmspec/profile.hpp"
 
 namespace katalint::rpmspec {
 namespace {
@@ -131,6 +132,7 @@ constexpr std::array kParts = {
 };
 
 Part is_part(std::string_view line) {
+  if (line.empty() || line.front() != '%') return Part::None;
   for (const auto& p : kParts) {
     if (!iequals_prefix(line, p.token)) continue;
     if (line.size() == p.token.size() || is_space(line[p.token.size()])) return p.part;
@@ -202,6 +204,7 @@ constexpr std::array kLineTypes = {
 };
 
 const LineTypeRec* parse_line_type(std::string_view s) {
+  if (s.size() < 3 || s[0] != '%') return nullptr;
   for (const auto& t : kLineTypes) {
     if (s.substr(0, t.text.size()) != t.text) continue;
     const bool at_end = s.size() == t.text.size();
@@ -516,15 +519,11 @@ int Evaluator::fill_pending() {
     const ReadLevel& top = read_stack_.back();
     const bool expand = (type && (type->id & kLineElifAny)) ? top.readable : top.reading;
     std::string text;
-    if (expand) {
-      const std::size_t errors_before = std::count_if(
-          sink_.diagnostics().begin(), sink_.diagnostics().end(),
-          [](const ir::Diagnostic& d) { return d.severity == ir::Severity::Error; });
+    if (expand && raw.find('%') == std::string_view::npos) {
+      text.assign(raw);  // nothing to expand
+    } else if (expand) {
       text = engine_.expand(raw, range);
-      const std::size_t errors_after = std::count_if(
-          sink_.diagnostics().begin(), sink_.diagnostics().end(),
-          [](const ir::Diagnostic& d) { return d.severity == ir::Severity::Error; });
-      if (errors_after != errors_before || engine_.error_raised()) {
+      if (engine_.last_expansion_failed() || engine_.error_raised()) {
         failed_ = true;
         return -1;
       }
@@ -1525,18 +1524,30 @@ bool compatible_build_arch(std::string_view arch) {
 }  // namespace
 
 ir::Package evaluate_spec(ir::SourceManager& sources, const ir::SourceFile& file, std::string_view text,
-                          const frontend::FilledTemplate* filled, MacroEngine engine,
+                          const frontend::FilledTemplate* filled, std::string_view target,
                           const EvaluateOptions& options, ir::DiagnosticSink& sink) {
-  for (const auto& d : options.defines) {
-    const auto sep = d.find_first_of(" \t");
-    const std::string name = d.substr(0, sep);
-    const std::string body = sep == std::string::npos ? std::string() : std::string(trim(d.substr(sep)));
-    engine.define(name, body);
+  // The profile's engine with the command-line definitions on top.
+  auto make_engine = [&](MacroEngine& engine, std::string& error) {
+    if (!profile_engine(target, engine, error)) return false;
+    for (const auto& d : options.defines) {
+      const auto sep = d.find_first_of(" \t");
+      const std::string name = d.substr(0, sep);
+      const std::string body = sep == std::string::npos ? std::string() : std::string(trim(d.substr(sep)));
+      engine.define(name, body);
+    }
+    for (const auto& w : options.with) engine.define("_with_" + w, "--with-" + w);
+    for (const auto& w : options.without) engine.define("_without_" + w, "--without-" + w);
+    return true;
+  };
+  MacroEngine engine;
+  if (std::string error; !make_engine(engine, error)) {
+    sink.report("unknown-target", ir::Severity::Error, {}, error);
+    ir::Package failed;
+    failed.file = file.id();
+    failed.parse_failed = true;
+    return failed;
   }
-  for (const auto& w : options.with) engine.define("_with_" + w, "--with-" + w);
-  for (const auto& w : options.without) engine.define("_without_" + w, "--without-" + w);
 
-  MacroEngine pristine = engine;
   ir::DiagnosticSink first_sink;
   Evaluator first(sources, file, text, filled, std::move(engine), options, first_sink, false);
   ir::Package package = first.run();
@@ -1554,6 +1565,10 @@ ir::Package evaluate_spec(ir::SourceManager& sources, const ir::SourceFile& file
     package.parse_failed = true;
     return package;
   }
+  // A fresh engine: the first pass changed the one it was given.
+  MacroEngine pristine;
+  std::string error;
+  if (!make_engine(pristine, error)) return package;
   pristine.define("_target_cpu", *it);
   Evaluator second(sources, file, text, filled, std::move(pristine), options, sink, true);
   ir::Package reparsed = second.run();

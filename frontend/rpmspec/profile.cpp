@@ -91,6 +91,7 @@ bool profile_engine(std::string_view name, MacroEngine& out, std::string& error)
   }
   MacroEngine engine;
   if (!load(name, engine, error, 0)) return false;
+  engine.freeze();
   out = engine;
   cache.emplace(std::string(name), std::move(engine));
   return true;
