@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <vector>
@@ -56,6 +57,18 @@ bool load(std::string_view name, MacroEngine& engine, std::string& error, int de
     return false;
   }
   const std::string text = text_of(*p);
+  for (std::size_t at = text.find("#!katalint-"); at != std::string::npos; at = text.find("#!katalint-", at + 1)) {
+    if (at > 0 && text[at - 1] != '\n') continue;  // prose that mentions a directive
+    const std::string_view rest = std::string_view(text).substr(at + 11);
+    static constexpr std::string_view kKnown[] = {"inherit", "undefine", "pinned", "command", "missing-command", "shell"};
+    const bool known = std::any_of(std::begin(kKnown), std::end(kKnown), [&](std::string_view k) {
+      return rest.substr(0, k.size()) == k && (rest.size() == k.size() || rest[k.size()] == ' ' || rest[k.size()] == '\n');
+    });
+    if (!known) {
+      error = fmt::format("profile '{}': unknown directive '#!katalint-{}'", name, rest.substr(0, rest.find('\n')));
+      return false;
+    }
+  }
   for (const auto& parent : directives(text, "inherit"))
     if (!load(parent, engine, error, depth + 1)) return false;
   // Macros the parent defines that this target's rpm does not have.
