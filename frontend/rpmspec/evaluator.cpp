@@ -422,7 +422,14 @@ class Evaluator {
 
   std::vector<Input> inputs_;
   std::vector<ReadLevel> read_stack_;
-  std::vector<Line> pending_;  // expanded lines not yet consumed
+  // The last expanded buffer and the lines in it not yet consumed; lines are copied out one
+  // at a time into line_, whose storage is reused.
+  struct PendingLine {
+    std::uint32_t begin, end;
+    ir::Range range;
+  };
+  std::string expanded_;
+  std::vector<PendingLine> pending_;
   std::size_t pending_pos_ = 0;
   Line line_;                  // the current line
   bool failed_ = false;
@@ -518,7 +525,7 @@ int Evaluator::fill_pending() {
     const LineTypeRec* type = parse_line_type(lead);
     const ReadLevel& top = read_stack_.back();
     const bool expand = (type && (type->id & kLineElifAny)) ? top.readable : top.reading;
-    std::string text;
+    std::string& text = expanded_;
     if (expand && raw.find('%') == std::string_view::npos) {
       text.assign(raw);  // nothing to expand
     } else if (expand) {
@@ -536,16 +543,16 @@ int Evaluator::fill_pending() {
     while (start < text.size()) {
       std::size_t nl = text.find('\n', start);
       const std::size_t end = nl == std::string::npos ? text.size() : nl + 1;
-      Line line{text.substr(start, end - start), range};
+      PendingLine line{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), range};
       if (single) {
         // Unexpanded text keeps exact per-line ranges.
         line.range = source_range(in, begin + static_cast<std::uint32_t>(start),
                                   begin + static_cast<std::uint32_t>(end));
       }
-      pending_.push_back(std::move(line));
+      pending_.push_back(line);
       start = end;
     }
-    if (pending_.empty()) pending_.push_back({std::string(), range});
+    if (pending_.empty()) pending_.push_back({0, 0, range});
     return 0;
   }
   return 1;
@@ -565,7 +572,9 @@ int Evaluator::read_line(int strip) {
       }
       if (rc < 0) return -1;
     }
-    line_ = std::move(pending_[pending_pos_++]);
+    const PendingLine& next = pending_[pending_pos_++];
+    line_.text.assign(expanded_, next.begin, next.end - next.begin);
+    line_.range = next.range;
     std::string& s = line_.text;
 
     std::size_t lead = 0;
