@@ -13,10 +13,12 @@ tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
 per_copy=$(grep -c '^Package:' "$sample")
 copies=$(( (35000 + per_copy - 1) / per_copy ))
+# Keep an empty line between copies when the sample does not end with one.
+sep=yes
+[ "$(tail -c 2 "$sample" | od -An -tx1 | tr -d ' \n')" = "0a0a" ] && sep=
 for _ in $(seq "$copies"); do
   cat "$sample"
-  # Keep one empty line between copies.
-  [ -z "$(tail -c 1 "$sample" | tr -d '\n')" ] && [ "$(tail -c 2 "$sample" | od -An -c | tr -d ' ')" = '\n\n' ] || echo
+  if [ -n "$sep" ]; then echo; fi
 done > "$tmp"
 echo "input: $copies copies of $per_copy paragraphs, $(wc -c < "$tmp") bytes"
 "$bin" "$tmp" 3

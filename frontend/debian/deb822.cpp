@@ -1,6 +1,6 @@
 // The deb822 line grammar (PEGTL) and the paragraph/field builder around it.
-// Lines are split first; each line is matched by `grammar::line` on its own, so the
-// grammar is flat and the OpenPGP armor state lives in plain C++.
+// Lines are split first; each line is matched on its own (by `comment_line`, `indented_line`
+// or `unindented_line`, picked by its first byte), so the grammar is flat and the OpenPGP armor state lives in plain C++.
 #include "frontend/debian/deb822.hpp"
 
 #include <algorithm>
@@ -33,12 +33,11 @@ struct field_line : seq<field_name, separator, opt<value_text>, opt<trailing>, e
 struct indent : plus<one<' ', '\t'>> {};
 struct continuation_line : seq<indent, value_text, opt<trailing>, eof> {};
 struct invalid_line : star<any> {};
-// Lookaheads run without actions, so a failed alternative leaves no tokens behind.
-struct line : sor<seq<at<one<'#'>>, comment_line>,
-                  seq<at<blank_line>, blank_line>,
-                  seq<at<continuation_line>, continuation_line>,
-                  seq<at<field_line>, field_line>,
-                  invalid_line> {};
+// The first byte picks the kind of line (see Builder::handle_line); lookaheads run without
+// actions, so a failed alternative leaves no tokens behind.
+struct indented_line : sor<seq<at<blank_line>, blank_line>, continuation_line> {};
+struct field_head : seq<field_name, star<blank>, one<':'>> {};
+struct unindented_line : sor<seq<at<field_head>, field_line>, seq<at<blank_line>, blank_line>, invalid_line> {};
 // clang-format on
 }  // namespace grammar
 
@@ -168,14 +167,6 @@ bool valid_name(std::string_view name) {
   });
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 class Builder {
  public:
   Builder(Deb822Document& doc, ir::DiagnosticSink& sink)
@@ -229,7 +220,13 @@ class Builder {
     LineState st{doc_.text.data(), &doc_.tokens};
     pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf, const char*> in(
         content.data(), content.data() + content.size(), "");
-    pegtl::parse<grammar::line, action>(in, st);
+    if (!content.empty() && content.front() == '#') {
+      pegtl::parse<grammar::comment_line, action>(in, st);
+    } else if (!content.empty() && (content.front() == ' ' || content.front() == '\t')) {
+      pegtl::parse<grammar::indented_line, action>(in, st);
+    } else {
+      pegtl::parse<grammar::unindented_line, action>(in, st);
+    }
     switch (st.kind) {
       case LineKind::Comment:
         if (cur_para_ >= 0) para_end_ = l.end;
@@ -274,6 +271,7 @@ class Builder {
   void open_paragraph(std::uint32_t begin) {
     if (cur_para_ >= 0) return;
     doc_.paragraphs.emplace_back();
+    doc_.paragraphs.back().fields.reserve(16);
     cur_para_ = static_cast<int>(doc_.paragraphs.size() - 1);
     para_begin_ = begin;
     seen_.clear();
@@ -327,7 +325,8 @@ class Builder {
                        : fmt::format("field name '{}' contains characters outside printable ascii",
                                      f.name));
     }
-    auto [it, inserted] = seen_.try_emplace(lower(f.name), static_cast<std::size_t>(cur_field_));
+    auto [it, inserted] = seen_.try_emplace(text.substr(st.name_begin, st.name_end - st.name_begin),
+                                            static_cast<std::size_t>(cur_field_));
     if (!inserted) {
       const Deb822Field& first = para.fields[it->second];
       auto& d = sink_.report("deb822-duplicate-field", ir::Severity::Error, f.name_range,
@@ -384,7 +383,21 @@ class Builder {
   int cur_field_ = -1;
   std::uint32_t para_begin_ = 0, para_end_ = 0, field_begin_ = 0;
   std::uint32_t line_no_ = 0;
-  std::unordered_map<std::string, std::size_t> seen_;  // lower-cased name -> field index
+  struct NameHash {
+    std::size_t operator()(std::string_view s) const {
+      std::size_t h = 1469598103934665603ull;
+      for (char c : s) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+      }
+      return h;
+    }
+  };
+  struct NameEq {
+    bool operator()(std::string_view a, std::string_view b) const { return iequals(a, b); }
+  };
+  // Field names of the open paragraph (views into the text) -> field index.
+  std::unordered_map<std::string_view, std::size_t, NameHash, NameEq> seen_;
 };
 
 }  // namespace

@@ -8,16 +8,7 @@
 
 namespace katalint::frontend::debian {
 
-std::uint32_t RangeMap::to_source(std::uint32_t offset) const {
-  return map_ != nullptr ? map_->to_source(offset) : offset;
-}
-
-ir::Range RangeMap::range(std::uint32_t begin, std::uint32_t end) const {
-  if (map_ == nullptr) return {file_, begin, end};
-  const std::uint32_t b = map_->to_source(begin);
-  const std::uint32_t e = map_->to_source(end);
-  return {file_, b, e < b ? b : e};
-}
+std::uint32_t RangeMap::mapped(std::uint32_t offset) const { return map_->to_source(offset); }
 
 std::vector<TextLine> split_lines(std::string_view text) {
   std::vector<TextLine> lines;
@@ -81,6 +72,15 @@ void check_text_bytes(std::string_view text, const RangeMap& map, ir::Diagnostic
                            : fmt::format("file contains {} nul bytes", count));
   }
   for (std::uint32_t i = 0; i < n;) {
+    // Eight ASCII bytes at a time.
+    if (i + 8 <= n) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + i, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
       continue;

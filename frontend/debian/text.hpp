@@ -20,11 +20,19 @@ namespace katalint::frontend::debian {
 class RangeMap {
  public:
   RangeMap(ir::FileId file, const FilledTemplate* map) : file_(file), map_(map) {}
-  [[nodiscard]] std::uint32_t to_source(std::uint32_t offset) const;
-  [[nodiscard]] ir::Range range(std::uint32_t begin, std::uint32_t end) const;
+  [[nodiscard]] std::uint32_t to_source(std::uint32_t offset) const {
+    return map_ == nullptr ? offset : mapped(offset);
+  }
+  [[nodiscard]] ir::Range range(std::uint32_t begin, std::uint32_t end) const {
+    if (map_ == nullptr) return {file_, begin, end};
+    const std::uint32_t b = mapped(begin);
+    const std::uint32_t e = mapped(end);
+    return {file_, b, e < b ? b : e};
+  }
   [[nodiscard]] ir::FileId file() const { return file_; }
 
  private:
+  [[nodiscard]] std::uint32_t mapped(std::uint32_t offset) const;
   ir::FileId file_;
   const FilledTemplate* map_;
 };
