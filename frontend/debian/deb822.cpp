@@ -30,7 +30,7 @@ struct word : plus<not_one<' ', '\t', '\r', '\f', '\v', '\n'>> {};
 struct value_text : seq<word, star<seq<plus<blank>, word>>> {};
 struct trailing : plus<blank> {};
 struct field_line : seq<field_name, separator, opt<value_text>, opt<trailing>, eof> {};
-struct indent : plus<one<' ', '\t'>> {};
+struct indent : plus<blank> {};
 struct continuation_line : seq<indent, value_text, opt<trailing>, eof> {};
 struct invalid_line : star<any> {};
 // The first byte picks the kind of line (see Builder::handle_line); lookaheads run without
@@ -220,12 +220,19 @@ class Builder {
     LineState st{doc_.text.data(), &doc_.tokens};
     pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf, const char*> in(
         content.data(), content.data() + content.size(), "");
+    const std::size_t first_token = doc_.tokens.size();
+    bool matched = false;
     if (!content.empty() && content.front() == '#') {
-      pegtl::parse<grammar::comment_line, action>(in, st);
+      matched = pegtl::parse<grammar::comment_line, action>(in, st);
     } else if (!content.empty() && (content.front() == ' ' || content.front() == '\t')) {
-      pegtl::parse<grammar::indented_line, action>(in, st);
+      matched = pegtl::parse<grammar::indented_line, action>(in, st);
     } else {
-      pegtl::parse<grammar::unindented_line, action>(in, st);
+      matched = pegtl::parse<grammar::unindented_line, action>(in, st);
+    }
+    if (!matched) {  // not expected; keep the tiling whatever happens
+      doc_.tokens.resize(first_token);
+      st.kind = LineKind::Invalid;
+      push(TokenKind::Invalid, l.begin, l.end);
     }
     switch (st.kind) {
       case LineKind::Comment:

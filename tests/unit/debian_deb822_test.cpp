@@ -54,7 +54,7 @@ TEST_CASE("deb822 paragraphs and fields", "[debian][deb822]") {
 
 TEST_CASE("deb822 reprints byte for byte", "[debian][deb822]") {
   for (const char* text : {"", "\n", "A: b", "A:b  \r\n c \n\n\n  \nB :  x\n", "junk\n: x\n -x\n",
-                           "#c\n\tA: b\n", "A: \xff\xfe\n\0\n"}) {
+                           "#c\n\tA: b\n", "A: \xff\xfe\n\0\n", "A: b\n \rx\n"}) {
     Parsed p(text);
     CHECK(reprint(p.doc) == p.file.text());
     std::uint32_t at = 0;
