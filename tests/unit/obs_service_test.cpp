@@ -1,4 +1,5 @@
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "frontend/obs/service.hpp"
@@ -120,4 +121,44 @@ TEST_CASE("obs _service corpus", "[obs][service][corpus]") {
     services += svc.services.size();
   }
   std::cout << "obs _service: " << services << " services in " << files.size() << " files\n";
+}
+
+TEST_CASE("obs _service well-formedness agrees with xmllint", "[obs][service][agreement]") {
+  int status = 0;
+  katalint::testing::run_command("command -v xmllint >/dev/null 2>&1", status);
+  if (status != 0) {
+    if (katalint::testing::require_tools()) FAIL("xmllint is not installed");
+    WARN("skipped: xmllint is not installed");
+    return;
+  }
+  std::vector<std::string> texts = {
+      "<services/>",
+      "<?xml version=\"1.0\"?>\n<services><!-- c --><service name=\"a\" mode='manual'>"
+      "<param name=\"p\">&lt;&#x41;&#66;<![CDATA[x]]></param></service></services>\n",
+      "<services>", "<services><service name=\"a\"></services>",
+      "<services><service name=\"a\" name=\"b\"/></services>", "<services>&nbsp;</services>",
+      "<services><!-- a -- b --></services>", "<services><service name=a/></services>",
+      "<services/><services/>", "junk<services/>", "", "<services>a & b</services>",
+      "<services a=\"<\"/>", "<services></service>", "<a><b></a></b>", "<services/>junk"};
+  const fs::path corpus = KATALINT_CORPUS_DIR;
+  for (const auto& p : katalint::testing::corpus_files(corpus / "kata-home", [](const fs::path& f) {
+         return f.filename().string().rfind("_service", 0) == 0;
+       }))
+    texts.push_back(katalint::testing::read_file(p));
+  const fs::path tmp = fs::temp_directory_path() / "katalint_service_xmllint.xml";
+  std::size_t same = 0;
+  for (const auto& text : texts) {
+    {
+      std::ofstream out(tmp, std::ios::binary);
+      out << text;
+    }
+    katalint::testing::run_command(
+        "xmllint --noout " + katalint::testing::shell_quote(tmp.string()) + " >/dev/null 2>&1", status);
+    Parsed p(text);
+    INFO(text.substr(0, 200));
+    CHECK(p.svc.well_formed == (status == 0));
+    same += p.svc.well_formed == (status == 0) ? 1 : 0;
+  }
+  fs::remove(tmp);
+  std::cout << "xmllint agreement: " << same << "/" << texts.size() << " documents\n";
 }
