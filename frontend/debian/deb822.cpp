@@ -469,6 +469,15 @@ Deb822Document parse_deb822(const ir::SourceFile& file, Deb822Flavor flavor,
   return parse_deb822(file, file.text(), nullptr, flavor, sink);
 }
 
+bool looks_like_dep5(std::string_view text) {
+  for (const TextLine& l : split_lines(text)) {
+    const std::string_view line = text.substr(l.begin, l.end - l.begin);
+    if (trim(line).empty() || line.front() == '#') continue;
+    return line.size() >= 7 && iequals(line.substr(0, 7), "format:");
+  }
+  return false;
+}
+
 std::string reprint(const Deb822Document& doc) {
   std::string out;
   out.reserve(doc.text.size());

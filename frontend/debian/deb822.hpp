@@ -112,6 +112,10 @@ Deb822Document parse_deb822(const ir::SourceFile& file, std::string_view text,
 Deb822Document parse_deb822(const ir::SourceFile& file, Deb822Flavor flavor,
                             ir::DiagnosticSink& sink);
 
+// True when a debian/copyright text is machine-readable (DEP-5): its first field is Format.
+// Free-form copyright files are not deb822 and should not go through parse_deb822().
+bool looks_like_dep5(std::string_view text);
+
 // The tokens concatenated: equal to the parsed text, byte for byte.
 std::string reprint(const Deb822Document& doc);
 

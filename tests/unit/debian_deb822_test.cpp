@@ -144,3 +144,10 @@ TEST_CASE("python3-debian view quirks", "[debian][deb822][query]") {
   j = deb822_python_view("A: 1\n\n x\n\nB: 2\n");
   CHECK(j["paragraphs"].size() == 1);
 }
+
+TEST_CASE("DEP-5 detection", "[debian][deb822]") {
+  CHECK(looks_like_dep5("Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"));
+  CHECK(looks_like_dep5("\n# x\nformat: x\n"));
+  CHECK_FALSE(looks_like_dep5("This package was debianized by ...\n"));
+  CHECK_FALSE(looks_like_dep5(""));
+}
