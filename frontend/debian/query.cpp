@@ -6,7 +6,11 @@
 #include <utility>
 #include <vector>
 
+#include "frontend/debian/lines.hpp"
+#include "frontend/debian/rules.hpp"
 #include "frontend/debian/text.hpp"
+#include "frontend/obs/changes.hpp"
+#include "frontend/obs/service.hpp"
 
 namespace katalint::frontend::debian {
 namespace {
@@ -264,6 +268,111 @@ nlohmann::ordered_json deb822_python_view(std::string_view text) {
 
 nlohmann::ordered_json deb822_query_json(const Deb822Document& doc) {
   return deb822_python_view(doc.text);
+}
+
+nlohmann::ordered_json changelog_query_json(const DebianChangelog& changelog) {
+  using J = nlohmann::ordered_json;
+  J entries = J::array();
+  for (const auto& e : changelog.entries) {
+    J options = J::object();
+    for (const auto& [k, v] : e.options) options[to_valid_utf8(k)] = to_valid_utf8(v);
+    J changes = J::array();
+    for (const auto& l : e.lines) changes.push_back(to_valid_utf8(l));
+    entries.push_back({{"source", to_valid_utf8(e.package)},
+                       {"version", to_valid_utf8(e.version)},
+                       {"distribution", to_valid_utf8(e.distribution)},
+                       {"urgency", to_valid_utf8(e.urgency)},
+                       {"maintainer", to_valid_utf8(e.author)},
+                       {"date", to_valid_utf8(e.date)},
+                       {"closes", e.closes},
+                       {"launchpad_bugs", e.launchpad_bugs},
+                       {"options", std::move(options)},
+                       {"changes", std::move(changes)}});
+  }
+  J out;
+  out["entries"] = std::move(entries);
+  return out;
+}
+
+std::optional<nlohmann::ordered_json> query_json(frontend::FileKind kind, const ir::SourceFile& file,
+                                                 std::string_view text, const FilledTemplate* map,
+                                                 ir::DiagnosticSink& sink) {
+  using J = nlohmann::ordered_json;
+  using frontend::FileKind;
+  switch (kind) {
+    case FileKind::DebianControl:
+      return deb822_query_json(parse_deb822(file, text, map, Deb822Flavor::Control, sink));
+    case FileKind::Dsc:
+      return deb822_query_json(parse_deb822(file, text, map, Deb822Flavor::Dsc, sink));
+    case FileKind::DebianCopyright:
+      if (!looks_like_dep5(text)) return std::nullopt;
+      return deb822_query_json(parse_deb822(file, text, map, Deb822Flavor::Copyright, sink));
+    case FileKind::DebianChangelog:
+      return changelog_query_json(parse_debian_changelog(file, text, map, sink));
+    case FileKind::SuseChanges:
+      return obs::changes_query_json(obs::parse_suse_changes(file, text, map, sink));
+    case FileKind::ObsService: {
+      const auto svc = obs::parse_obs_service(file, text, map, sink);
+      J services = J::array();
+      for (const auto& s : svc.services) {
+        J params = J::array();
+        for (const auto& p : s.params)
+          params.push_back({{"name", to_valid_utf8(p.name)}, {"value", to_valid_utf8(p.value)}});
+        services.push_back({{"name", to_valid_utf8(s.name)},
+                            {"mode", to_valid_utf8(s.mode)},
+                            {"params", std::move(params)}});
+      }
+      J out;
+      out["services"] = std::move(services);
+      return out;
+    }
+    case FileKind::DebianRules: {
+      const auto rules = parse_debian_rules(file, text, map, sink);
+      J targets = J::array();
+      for (const auto& r : rules.rules)
+        for (const auto& t : r.targets) targets.push_back(to_valid_utf8(t.name));
+      J assignments = J::array();
+      for (const auto& a : rules.assignments)
+        assignments.push_back({{"name", to_valid_utf8(a.name)},
+                               {"op", a.op},
+                               {"value", to_valid_utf8(a.value)},
+                               {"export", a.exported}});
+      J out;
+      out["targets"] = std::move(targets);
+      out["assignments"] = std::move(assignments);
+      return out;
+    }
+    case FileKind::DebianSeries: {
+      J patches = J::array();
+      for (const auto& e : parse_series(file, text, map, sink).entries) {
+        if (e.words.empty()) continue;
+        J options = J::array();
+        for (std::size_t i = 1; i < e.words.size(); ++i) options.push_back(to_valid_utf8(e.words[i].text));
+        patches.push_back({{"patch", to_valid_utf8(e.words.front().text)}, {"options", std::move(options)}});
+      }
+      J out;
+      out["patches"] = std::move(patches);
+      return out;
+    }
+    case FileKind::DebianInstall: {
+      J entries = J::array();
+      for (const auto& e : parse_install(file, text, map, sink).entries) {
+        J words = J::array();
+        for (const auto& w : e.words) words.push_back(to_valid_utf8(w.text));
+        entries.push_back(std::move(words));
+      }
+      J out;
+      out["entries"] = std::move(entries);
+      return out;
+    }
+    case FileKind::SourceFormat: {
+      J out;
+      out["format"] = to_valid_utf8(parse_source_format(file, text, map, sink).value);
+      return out;
+    }
+    default:
+      return std::nullopt;
+  }
 }
 
 }  // namespace katalint::frontend::debian

@@ -151,3 +151,32 @@ TEST_CASE("DEP-5 detection", "[debian][deb822]") {
   CHECK_FALSE(looks_like_dep5("This package was debianized by ...\n"));
   CHECK_FALSE(looks_like_dep5(""));
 }
+
+TEST_CASE("query_json covers every Debian and OBS kind", "[debian][obs][query]") {
+  using frontend::FileKind;
+  auto run = [](FileKind kind, const std::string& text) {
+    ir::SourceFile file(0, "x", text);
+    ir::DiagnosticSink sink;
+    return query_json(kind, file, text, nullptr, sink);
+  };
+  CHECK(run(FileKind::DebianControl, "Source: a\n")->dump() == R"({"paragraphs":[{"Source":"a"}]})");
+  CHECK(run(FileKind::Dsc, "Format: 1.0\n")->at("paragraphs").size() == 1);
+  CHECK_FALSE(run(FileKind::DebianCopyright, "free text\n").has_value());
+  CHECK(run(FileKind::DebianCopyright, "Format: x\n\nFiles: *\n")->at("paragraphs").size() == 2);
+  const auto cl = run(FileKind::DebianChangelog,
+                      "a (1.0) unstable; urgency=low\n\n  * x Closes: #5\n\n"
+                      " -- A <a@b.c>  Mon, 26 Dec 2022 16:30:00 +0100\n");
+  CHECK(cl->at("entries")[0]["closes"][0] == "5");
+  CHECK(cl->at("entries")[0]["maintainer"] == "A <a@b.c>");
+  CHECK(run(FileKind::SuseChanges, std::string(67, '-') + "\nThu Oct  3 12:05:09 UTC 2024 - a <a@b.c>\n\n- x\n")
+            ->at("entries")[0]["lines"][0] == "- x");
+  CHECK(run(FileKind::ObsService, "<services><service name=\"a\"><param name=\"p\">v</param></service></services>")
+            ->dump() == R"({"services":[{"name":"a","mode":"","params":[{"name":"p","value":"v"}]}]})");
+  const auto rules = run(FileKind::DebianRules, "X := 1\n%:\n\tdh $@\n");
+  CHECK(rules->at("targets")[0] == "%");
+  CHECK(rules->at("assignments")[0]["op"] == ":=");
+  CHECK(run(FileKind::DebianSeries, "a.patch -p1\n")->at("patches")[0]["options"][0] == "-p1");
+  CHECK(run(FileKind::DebianInstall, "a b\n")->at("entries")[0].size() == 2);
+  CHECK(run(FileKind::SourceFormat, "3.0 (quilt)\n")->at("format") == "3.0 (quilt)");
+  CHECK_FALSE(run(FileKind::Spec, "Name: x\n").has_value());
+}
