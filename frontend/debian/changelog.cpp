@@ -174,9 +174,13 @@ bool match_trailer(std::string_view s, Trailer& t) {
   return false;
 }
 
-// dpkg's $ancient_delimiter_re; lines past 1000 bytes are not tried (std::regex recurses).
+// dpkg's $ancient_delimiter_re. std::regex backtracks (quadratic on its `.*` pairs) and
+// recurses, so only short lines are tried, and only a bounded number per file.
+constexpr std::size_t kAncientMaxLine = 256;
+constexpr std::size_t kAncientMaxTries = 200;
+
 bool match_ancient(std::string_view s) {
-  if (s.size() > 1000) return false;
+  if (s.size() > kAncientMaxLine) return false;
   static const std::regex re(
       R"(^(?:(?:\w+\s+\w+\s+\d{1,2} \d{1,2}:\d{1,2}:\d{1,2}\s+[\w\s]*\d{4})\s+(?:.*)\s+[<\(](?:.*)[\)>])"
       R"(|(?:\w+\s+\w+\s+\d{1,2},?\s*\d{4})\s+(?:.*)\s+[<\(](?:.*)[\)>])"
@@ -420,7 +424,8 @@ class ChangelogParser {
     if (s.substr(0, 2) == "# ") return ChangelogLineKind::Comment;
     if (s.substr(0, 2) == "/*" && s.find("*/", 2) != std::string_view::npos)
       return ChangelogLineKind::Comment;
-    if (!s.empty() && !perl_space(s[0]) && match_ancient(s)) {
+    if (!s.empty() && !perl_space(s[0]) && ancient_tries_ < kAncientMaxTries &&
+        (++ancient_tries_, match_ancient(s))) {
       tail = true;
       return ChangelogLineKind::Tail;
     }
@@ -629,6 +634,7 @@ class ChangelogParser {
   std::string change_text_;  // raw change lines joined with "\n", for find_closes
   std::size_t blanks_ = 0;   // blank lines seen since the last change line
   int unknown_ = 1;
+  std::size_t ancient_tries_ = 0;
 };
 
 }  // namespace

@@ -80,4 +80,9 @@ TEST_CASE("pathological input does not break the readers", "[debian][obs][robust
   check_all(many);  // one paragraph with many duplicate fields
   check_all(" -- " + std::string(20000, '<') + std::string(20000, '>') + "\n");
   check_all("Closes: " + std::string(100000, '#') + "\n");
+  std::string ancient;  // lines that make dpkg's old-format regex backtrack
+  std::string filler;
+  for (int i = 0; i < 120; ++i) filler += "( ";
+  for (int i = 0; i < 20000; ++i) ancient += "Mon Jan 1 2000 " + filler + "\n";
+  check_all(ancient);
 }
