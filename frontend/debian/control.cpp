@@ -1,6 +1,5 @@
 #include "frontend/debian/control.hpp"
 
-#include <array>
 
 #include "frontend/debian/relations.hpp"
 #include "frontend/debian/text.hpp"
@@ -9,7 +8,7 @@ namespace katalint::frontend::debian {
 namespace {
 
 // Fields whose spelling dpkg knows (Dpkg::Control::FieldsCore), plus OBS debtransform.
-constexpr std::array<std::string_view, 72> kKnownFields = {
+constexpr std::string_view kKnownFields[] = {
     "Architecture", "Binary", "Breaks", "Bugs", "Build-Conflicts", "Build-Conflicts-Arch",
     "Build-Conflicts-Indep", "Build-Depends", "Build-Depends-Arch", "Build-Depends-Indep",
     "Build-Essential", "Build-Profiles", "Built-Using", "Checksums-Md5", "Checksums-Sha1",
@@ -24,7 +23,7 @@ constexpr std::array<std::string_view, 72> kKnownFields = {
     "Upstream-Contact", "Upstream-Name", "Uploaders", "Vcs-Arch", "Vcs-Browser", "Vcs-Bzr",
     "Vcs-Cvs", "Vcs-Darcs", "Vcs-Git", "Vcs-Hg", "Version"};
 
-constexpr std::array<std::string_view, 9> kFoldedNonRelation = {
+constexpr std::string_view kFoldedNonRelation[] = {
     "Architecture", "Binary", "Build-Profiles", "Restrictions", "Rules-Requires-Root",
     "Testsuite", "Testsuite-Triggers", "Uploaders", "Tests"};
 
