@@ -37,17 +37,35 @@ void print_diagnostics(ir::DiagnosticSink& sink, const ir::SourceManager& source
 int run_query(const Options& options) {
   frontend::AnalyzeOptions analyze;
   if (int rc = make_analyze_options(options, analyze); rc != kExitClean) return rc;
-  ir::SourceManager sources;
-  const auto id = load_single(options, sources);
-  if (!id) return kExitUsage;
-  if (frontend::classify_path(sources.file(*id).path()) != frontend::FileKind::Spec)
-    return usage_error(fmt::format("query: '{}' is not a spec file", sources.file(*id).path()));
-  ir::DiagnosticSink sink;
-  const ir::Package package = frontend::evaluate_spec_file(sources, *id, analyze, sink);
-  print_diagnostics(sink, sources);
-  if (package.parse_failed) return kExitFindings;
-  std::cout << rpmspec::query_json(package).dump(2) << '\n';
-  return kExitClean;
+  if (options.paths.empty()) return usage_error("expected a spec file");
+  // One file prints one JSON document; several print one compact document per line.
+  const bool several = options.paths.size() > 1;
+  int exit_code = kExitClean;
+  for (const auto& path : options.paths) {
+    ir::SourceManager sources;
+    Options single = options;
+    single.paths = {path};
+    const auto id = load_single(single, sources);
+    if (!id) {
+      exit_code = kExitUsage;
+      continue;
+    }
+    if (frontend::classify_path(sources.file(*id).path()) != frontend::FileKind::Spec) {
+      usage_error(fmt::format("query: '{}' is not a spec file", sources.file(*id).path()));
+      exit_code = kExitUsage;
+      continue;
+    }
+    ir::DiagnosticSink sink;
+    const ir::Package package = frontend::evaluate_spec_file(sources, *id, analyze, sink);
+    print_diagnostics(sink, sources);
+    if (package.parse_failed) {
+      if (exit_code == kExitClean) exit_code = kExitFindings;
+      continue;
+    }
+    const auto json = rpmspec::query_json(package);
+    std::cout << (several ? json.dump() : json.dump(2)) << '\n';
+  }
+  return exit_code;
 }
 
 int run_dump(const Options& options) {

@@ -1,7 +1,7 @@
-// Placeholder renderer until the full set lands.
+// Output format names and dispatch; each format lives in cli/render/.
 #include "cli/render.hpp"
 
-#include <fmt/core.h>
+#include "cli/render/common.hpp"
 
 namespace katalint::cli {
 
@@ -16,13 +16,30 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
   return std::nullopt;
 }
 
-void render(OutputFormat, const std::vector<ir::Diagnostic>& diagnostics, const ir::SourceManager& sources,
-            const RenderOptions&, std::ostream& out) {
-  for (const auto& d : diagnostics) {
-    const auto& f = sources.file(d.range.file);
-    const auto pos = f.position(d.range.begin);
-    out << fmt::format("{}:{}:{}: {}: {} [{}]\n", f.path(), pos.line, pos.column, ir::to_string(d.severity),
-                       d.message, d.rule);
+std::string_view to_string(OutputFormat format) {
+  switch (format) {
+    case OutputFormat::Text: return "text";
+    case OutputFormat::Gcc: return "gcc";
+    case OutputFormat::Json: return "json";
+    case OutputFormat::Sarif: return "sarif";
+    case OutputFormat::Github: return "github";
+    case OutputFormat::Checkstyle: return "checkstyle";
+    case OutputFormat::Junit: return "junit";
+  }
+  return "text";
+}
+
+void render(OutputFormat format, const std::vector<ir::Diagnostic>& diagnostics,
+            const ir::SourceManager& sources, const RenderOptions& options, std::ostream& out) {
+  using namespace render_detail;
+  switch (format) {
+    case OutputFormat::Text: return render_text(diagnostics, sources, options, out);
+    case OutputFormat::Gcc: return render_gcc(diagnostics, sources, out);
+    case OutputFormat::Json: return render_json(diagnostics, sources, out);
+    case OutputFormat::Sarif: return render_sarif(diagnostics, sources, options, out);
+    case OutputFormat::Github: return render_github(diagnostics, sources, out);
+    case OutputFormat::Checkstyle: return render_checkstyle(diagnostics, sources, options, out);
+    case OutputFormat::Junit: return render_junit(diagnostics, sources, options, out);
   }
 }
 

@@ -25,7 +25,9 @@ ir::Package evaluate_spec_file(ir::SourceManager& sources, ir::FileId id, const 
   const ir::SourceFile& file = sources.file(id);
   std::optional<FilledTemplate> filled;
   if (is_template_path(file.path()) || !options.placeholders.empty()) {
-    filled = fill_placeholders(file, options.placeholders);
+    const char open[] = {rpmspec::kOpaqueBegin, '\0'};
+    const char close[] = {rpmspec::kOpaqueEnd, '\0'};
+    filled = fill_placeholders(file, options.placeholders, open, close);
     if (is_template_path(file.path())) report_unbound(*filled, sink);
   }
   rpmspec::MacroEngine engine;

@@ -45,7 +45,8 @@ PlaceholderValues parse_values_file(const ir::SourceFile& file, ir::DiagnosticSi
   return values;
 }
 
-FilledTemplate fill_placeholders(const ir::SourceFile& file, const PlaceholderValues& values) {
+FilledTemplate fill_placeholders(const ir::SourceFile& file, const PlaceholderValues& values,
+                                 std::string_view unbound_open, std::string_view unbound_close) {
   FilledTemplate out;
   const std::string_view src = file.text();
   std::uint32_t copied = 0;  // start of the verbatim run not yet copied
@@ -69,6 +70,11 @@ FilledTemplate fill_placeholders(const ir::SourceFile& file, const PlaceholderVa
       flush(i);
       out.segments_.push_back({static_cast<std::uint32_t>(out.text_.size()), i, 0});
       out.text_.append(it->second);
+      copied = j + 1;
+    } else if (!unbound_open.empty()) {
+      flush(i);
+      out.segments_.push_back({static_cast<std::uint32_t>(out.text_.size()), i, 0});
+      out.text_.append(unbound_open).append(src.substr(i, j + 1 - i)).append(unbound_close);
       copied = j + 1;
     }
     i = j;  // the closing @ cannot open another placeholder

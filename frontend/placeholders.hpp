@@ -35,7 +35,8 @@ class FilledTemplate {
   [[nodiscard]] std::uint32_t to_source(std::uint32_t offset) const;
 
  private:
-  friend FilledTemplate fill_placeholders(const ir::SourceFile&, const PlaceholderValues&);
+  friend FilledTemplate fill_placeholders(const ir::SourceFile&, const PlaceholderValues&, std::string_view,
+                                          std::string_view);
   struct Segment {
     std::uint32_t out_begin;
     std::uint32_t src_begin;
@@ -46,7 +47,10 @@ class FilledTemplate {
   std::vector<Placeholder> placeholders_;
 };
 
-FilledTemplate fill_placeholders(const ir::SourceFile& file, const PlaceholderValues& values);
+// Unbound placeholders are copied between `unbound_open` and `unbound_close`; the spec
+// frontend passes its opaque-value markers so an unknown value is never taken literally.
+FilledTemplate fill_placeholders(const ir::SourceFile& file, const PlaceholderValues& values,
+                                 std::string_view unbound_open = {}, std::string_view unbound_close = {});
 
 // Reports `unbound-placeholder` for every placeholder without a value.
 void report_unbound(const FilledTemplate& filled, ir::DiagnosticSink& sink);

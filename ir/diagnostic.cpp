@@ -37,8 +37,9 @@ bool DiagnosticSink::has_errors() const {
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const SourceManager& sources) {
   auto key = [&](const Diagnostic& d) {
-    std::string_view path = d.range.valid() ? std::string_view(sources.file(d.range.file).path())
-                                            : std::string_view();
+    std::string_view path = d.range.valid() && d.range.file < sources.size()
+                                ? std::string_view(sources.file(d.range.file).path())
+                                : std::string_view();
     return std::make_tuple(path, d.range.begin, d.range.end, std::string_view(d.rule),
                            std::string_view(d.message));
   };

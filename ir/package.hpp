@@ -76,6 +76,7 @@ struct Script {
   std::string condition;    // trigger condition (after --)
   std::string body;         // evaluated text
   Range body_range;
+  bool expand = false;      // -e or -q: rpm expands the body when installing
 };
 
 struct FileEntry {

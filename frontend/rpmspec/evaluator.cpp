@@ -331,6 +331,40 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
+// Whitespace outside opaque segments: an unknown value counts as one token.
+bool has_multiple_tokens(std::string_view s) {
+  bool in_opaque = false;
+  for (char c : s) {
+    if (c == kOpaqueBegin) in_opaque = true;
+    else if (c == kOpaqueEnd) in_opaque = false;
+    else if (!in_opaque && is_space(c)) return true;
+  }
+  return false;
+}
+
+// The first character outside opaque segments that `allowed` rejects, if any.
+template <typename Allowed>
+std::optional<char> first_illegal(std::string_view s, Allowed allowed) {
+  bool in_opaque = false;
+  for (char c : s) {
+    if (c == kOpaqueBegin) in_opaque = true;
+    else if (c == kOpaqueEnd) in_opaque = false;
+    else if (!in_opaque && !allowed(c)) return c;
+  }
+  return std::nullopt;
+}
+
+// True when `s` holds opaque segments and nothing else but whitespace.
+bool is_only_opaque(std::string_view s) {
+  bool any = false, in_opaque = false;
+  for (char c : s) {
+    if (c == kOpaqueBegin) in_opaque = any = true;
+    else if (c == kOpaqueEnd) in_opaque = false;
+    else if (!in_opaque && !is_space(c)) return false;
+  }
+  return any;
+}
+
 class Evaluator {
  public:
   Evaluator(ir::SourceManager& sources, const ir::SourceFile& file, std::string_view text,
@@ -411,7 +445,7 @@ std::optional<std::string> Evaluator::read_relative(std::string_view path) const
 }
 
 void Evaluator::error(ir::Range range, std::string message, std::string rule) {
-  sink_.report(std::move(rule), ir::Severity::Error, range, std::move(message));
+  sink_.report(std::move(rule), ir::Severity::Error, range, strip_opaque_markers(message));
   failed_ = true;
 }
 
@@ -651,8 +685,10 @@ int Evaluator::read_line(int strip) {
       }
       auto content = read_relative(name);
       if (!content) {
+        // rpm stops here; katalint reports it and reads on, so later problems show too.
         error(line_.range, fmt::format("unable to open {}", name), "missing-include");
-        return -1;
+        s.clear();
+        return 0;
       }
       const ir::FileId id = sources_.add(std::string(name), std::move(*content));
       inputs_.push_back({id, sources_.file(id).text(), nullptr, 0});
@@ -782,7 +818,7 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
     error(line_.range, fmt::format("empty tag: {}", line), "empty-tag");
     return false;
   }
-  const bool multi_token = field.find_first_of(" \t\n\r\f\v") != std::string_view::npos;
+  const bool multi_token = has_multiple_tokens(field);
   auto single_token = [&]() {
     if (multi_token) error(line_.range, fmt::format("tag takes single token only: {}", line), "malformed-tag");
     return !multi_token;
@@ -825,6 +861,8 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
         q.remove_prefix(1);
       }
     }
+    // PreReq means Requires(pre,preun) to rpm 4.18.
+    if (token == "prereq") qualifiers = {"pre", "preun"};
     if (token == "prereq" || token == "buildprereq")
       sink_.report("deprecated-tag", ir::Severity::Warning, line_.range,
                    fmt::format("{} is deprecated", f.name));
@@ -841,12 +879,14 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
     pkg.name = std::string(field);
   } else if (token == "version" || token == "release") {
     if (!single_token()) return false;
-    for (char c : field) {
-      if (!is_alnum(c) && std::string_view("._+%{}~^").find(c) == std::string_view::npos) {
-        error(line_.range, fmt::format("illegal char '{}' (0x{:x}) in: {}", c, static_cast<unsigned char>(c), line),
-              "illegal-character");
-        return false;
-      }
+    const auto bad = first_illegal(field, [](char c) {
+      return is_alnum(c) || std::string_view("._+%{}~^").find(c) != std::string_view::npos;
+    });
+    if (bad) {
+      const char c = *bad;
+      error(line_.range, fmt::format("illegal char '{}' (0x{:x}) in: {}", c, static_cast<unsigned char>(c), line),
+            "illegal-character");
+      return false;
     }
     if (field.find("..") != std::string_view::npos) {
       error(line_.range, fmt::format("illegal sequence \"..\" in: {}", line), "illegal-character");
@@ -855,13 +895,16 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
     (token == "version" ? pkg.version : pkg.release) = std::string(field);
   } else if (token == "epoch") {
     if (!single_token()) return false;
-    if (!std::all_of(field.begin(), field.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (contains_opaque(field)) {
+      pkg.epoch = std::string(field);
+    } else if (!std::all_of(field.begin(), field.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       error(line_.range, fmt::format("epoch field must be an unsigned number: {}", line), "bad-epoch");
       return false;
+    } else {
+      std::string_view digits = field;
+      while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+      pkg.epoch = std::string(digits);
     }
-    std::string_view digits = field;
-    while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
-    pkg.epoch = std::string(digits);
   } else if (token == "url" || token == "disttag" || token == "bugurl" || token == "modularitylabel" ||
              token == "vcs") {
     if (!single_token()) return false;
@@ -963,7 +1006,6 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
 }
 
 Part Evaluator::parse_preamble(bool initial) {
-  ir::BinaryPackage* pkg = nullptr;
   if (!initial) {
     // %package [-n] NAME
     std::vector<std::string> words;
@@ -1008,6 +1050,15 @@ Part Evaluator::parse_preamble(bool initial) {
   if (rc == 0) {
     while ((next = is_part(line_.text)) == Part::None) {
       std::string_view s = skip_space(line_.text);
+      if (is_only_opaque(s)) {
+        // Lua or shell output, or an unbound placeholder, standing alone: usually it
+        // defines macros or tags katalint cannot know; skip it rather than guess.
+        sink_.report("opaque-macro-value", ir::Severity::Info, line_.range,
+                     fmt::format("the preamble line '{}' is only shell, lua or placeholder output; "
+                                 "katalint skips it",
+                                 strip_opaque_markers(s)));
+        s = {};
+      }
       if (!s.empty()) {
         const PreambleRec* found = nullptr;
         for (const auto& rec : kPreamble) {
@@ -1041,7 +1092,14 @@ Part Evaluator::parse_preamble(bool initial) {
           }
         }
         if (!ok) {
-          error(line_.range, fmt::format("unknown tag: {}", line_.text), "unknown-tag");
+          if (s.front() == '%') {
+            std::size_t n = 1;
+            while (n < s.size() && !is_space(s[n])) ++n;
+            error(line_.range, fmt::format("unknown section or undefined macro '{}' in the preamble", s.substr(0, n)),
+                  "unknown-section");
+          } else {
+            error(line_.range, fmt::format("unknown tag: {}", line_.text), "unknown-tag");
+          }
           return Part::Error;
         }
         if (!handle_tag(*found, lang, pkg_.packages[index], initial)) return Part::Error;
@@ -1154,6 +1212,7 @@ Part Evaluator::parse_script(Part part) {
   std::optional<std::string> name;
   bool full = false;
   std::string interpreter;
+  bool expand = false;
   std::vector<std::string> positional;
   for (std::size_t i = 1; i < argv->size(); ++i) {
     const std::string& a = (*argv)[i];
@@ -1166,7 +1225,7 @@ Part Evaluator::parse_script(Part part) {
       if (a == "-p") interpreter = v;
       if (a == "-n") name = v, full = true;
     } else if (a == "-e" || a == "-q") {
-      continue;
+      expand = true;
     } else if (!a.empty() && a[0] == '-') {
       error(header, fmt::format("bad option {}: {}", a, line_.text), "bad-section-header");
       return Part::Error;
@@ -1187,6 +1246,7 @@ Part Evaluator::parse_script(Part part) {
   script.package = index == 0 ? std::string() : pkg->name;
   script.interpreter = interpreter;
   script.condition = condition;
+  script.expand = expand;
   std::vector<Line> lines;
   const Part next = parse_lines(kStripNothing, &script.body, &lines);
   if (next == Part::Error) return next;

@@ -10,9 +10,13 @@
 #include <string_view>
 #include <vector>
 
+#include "frontend/rpmspec/shell_lite.hpp"
 #include "ir/diagnostic.hpp"
 
 namespace katalint::rpmspec {
+namespace detail {
+class Expander;
+}
 
 // An opaque value (the unknown output of %(...) or %{lua:...}) is spliced into expansion
 // output as kOpaqueBegin + the original macro text + kOpaqueEnd, so later stages can tell
@@ -20,6 +24,21 @@ namespace katalint::rpmspec {
 inline constexpr char kOpaqueBegin = '\x1e';
 inline constexpr char kOpaqueEnd = '\x1f';
 bool contains_opaque(std::string_view text);
+// `text` with the opaque markers removed, leaving the original macro text (for messages).
+std::string strip_opaque_markers(std::string_view text);
+
+// rpm's macro entry flags (ME_*), kept in MacroDefinition::flags.
+inline constexpr unsigned kMacroAuto = 1u << 0;     // %0, %1, %#, %-f...: set up by a parametric call
+inline constexpr unsigned kMacroUsed = 1u << 1;     // looked up since it was defined
+inline constexpr unsigned kMacroLiteral = 1u << 2;  // the body is output as is, never expanded
+inline constexpr unsigned kMacroParse = 1u << 3;    // a built-in that reads its argument unexpanded
+inline constexpr unsigned kMacroBuiltin = 1u << 4;  // a built-in (%{basename:}, %define, ...)
+
+// rpm's scope levels for definitions that are not made by %define/%global.
+inline constexpr int kLevelBuiltin = -20;
+inline constexpr int kLevelMacroFiles = -13;
+inline constexpr int kLevelCommandLine = -7;
+inline constexpr int kLevelGlobal = -1;
 
 struct MacroDefinition {
   std::string name;
@@ -27,11 +46,15 @@ struct MacroDefinition {
   std::string body;
   int level = 0;  // scope level at definition; -1 for global (rpm's RMIL_GLOBAL semantics)
   ir::Range where;  // definition site, invalid for built-ins and profiles
+  unsigned flags = 0;  // kMacro* bits
 };
 
 struct ExpansionLimits {
   int max_depth = 64;                            // rpm's max_macro_depth
   std::size_t max_output = 16u * 1024u * 1024u;  // bytes of one expansion result
+  // Work allowed for one top-level expansion: one unit per byte scanned or written, 64 per
+  // macro call. It stops expansions that are exponential without growing the output.
+  std::size_t max_work = 64u * 1024u * 1024u;
 };
 
 class MacroEngine {
@@ -54,10 +77,30 @@ class MacroEngine {
   // Loads an rpm macro file (profile): `%name body` / `%name(opts) body` entries with
   // backslash continuation, `#` comment lines.
   void load_macro_file(std::string_view text);
+  // The same, for a file in the SourceManager: definitions remember their line, and bad
+  // entries are reported there.
+  void load_macro_file(std::string_view text, ir::FileId file);
+
+  // Defines a macro from `name[(opts)] body`, as `rpm --define` does (at its level,
+  // kLevelCommandLine).
+  // Returns false (and reports at `where`) if rpm would reject the definition.
+  bool define_line(std::string_view definition, ir::Range where = {});
+
+  // Where diagnostics go from now on (null drops them).
+  void set_sink(ir::DiagnosticSink* sink) { sink_ = sink; }
+  [[nodiscard]] ir::DiagnosticSink* sink() const { return sink_; }
+
+  // True if the last expand() hit an error that makes rpm fail the expansion (its output is
+  // then cut at the error, as rpm's buffer is).
+  [[nodiscard]] bool last_expansion_failed() const { return last_failed_; }
 
   // Reads files for %{load:}, %{exists:} and %include; the spec evaluator installs it so
   // that paths resolve against the spec's directory. Returns nullopt when missing.
   std::function<std::optional<std::string>(std::string_view path)> read_file;
+
+  // What the target's build root prints for host commands (`#!katalint-command` in profiles);
+  // %(...) of pure text pipelines and these commands is evaluated without running a shell.
+  ShellProfile shell;
 
   // True once %{error:...} was expanded (rpm then fails the parse).
   [[nodiscard]] bool error_raised() const { return error_raised_; }
@@ -67,12 +110,21 @@ class MacroEngine {
   }
 
  private:
-  friend class Expander;
+  friend class detail::Expander;
+  void push(std::string_view name, std::optional<std::string_view> options, std::string body,
+            int level, unsigned flags, ir::Range where);
+  void pop(std::string_view name);
+  // Loads macro-file text; bad entries are reported at their line in `file`, or at `fallback`.
+  void load_text(std::string_view text, ir::FileId file, ir::Range fallback);
+
   ir::DiagnosticSink* sink_;
   ExpansionLimits limits_;
   std::map<std::string, std::vector<MacroDefinition>, std::less<>> table_;
   int level_ = 0;
   bool error_raised_ = false;
+  bool last_failed_ = false;
+  // Names defined at a parametric call level (> 0), so that leaving the call pops only them.
+  std::vector<std::string> scoped_names_;
 };
 
 // rpm's %if / %[ ] / %{expr:} expression language.
@@ -80,12 +132,16 @@ struct ExprValue {
   enum class Type { Integer, String, Version };
   Type type = Type::Integer;
   std::int64_t integer = 0;
-  std::string text;  // String and Version
+  std::string text;  // String and Version (a version as rpm prints it: [E:]V[-R])
+  // The value depends on %(...) or %{lua:...} output, so `integer`/`text` are placeholders.
+  bool opaque = false;
   [[nodiscard]] bool truthy() const;  // rpm: non-zero integer, non-empty string
 };
 
-// Evaluates `expr`. If `engine` is given, macros inside are expanded first (as %if does).
-// On error returns nullopt and sets `error` to a one-line message (rpm's wording where it has one).
+// Evaluates `expr`. If `engine` is given, macros inside are expanded as rpm 4.18 does for
+// %if and %[ ]: token by token, and not in a branch that && || ?: short-circuit. On error
+// returns nullopt and sets `error` to a one-line message (rpm's wording where it has one).
+// A value computed from an opaque operand is returned with `opaque` set.
 std::optional<ExprValue> evaluate_expression(std::string_view expr, MacroEngine* engine,
                                              std::string& error);
 

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <mutex>
+#include <vector>
 
 namespace katalint::rpmspec {
 namespace {
@@ -20,24 +21,26 @@ std::string text_of(const EmbeddedProfile& p) {
   return text;
 }
 
-// The profile named by a leading `#!katalint-inherit NAME` line, if any.
-std::string inherited(std::string_view text) {
-  constexpr std::string_view kDirective = "#!katalint-inherit";
+// The arguments of `#!katalint-DIRECTIVE NAME` lines in the comment header.
+std::vector<std::string> directives(std::string_view text, std::string_view directive) {
+  std::vector<std::string> names;
+  const std::string prefix = "#!katalint-" + std::string(directive);
   while (!text.empty()) {
     const auto eol = text.find('\n');
     std::string_view line = text.substr(0, eol);
-    if (line.substr(0, kDirective.size()) == kDirective) {
-      line.remove_prefix(kDirective.size());
+    if (line.substr(0, prefix.size()) == prefix &&
+        (line.size() == prefix.size() || line[prefix.size()] == ' ' || line[prefix.size()] == '\t')) {
+      line.remove_prefix(prefix.size());
       while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
       while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
         line.remove_suffix(1);
-      return std::string(line);
+      names.emplace_back(line);
     }
-    if (!line.empty() && line.front() != '#') break;  // the directive belongs to the header
+    if (!line.empty() && line.front() == '%') break;  // directives belong to the header
     if (eol == std::string_view::npos) break;
     text.remove_prefix(eol + 1);
   }
-  return {};
+  return names;
 }
 
 bool load(std::string_view name, MacroEngine& engine, std::string& error, int depth) {
@@ -53,8 +56,19 @@ bool load(std::string_view name, MacroEngine& engine, std::string& error, int de
     return false;
   }
   const std::string text = text_of(*p);
-  const std::string parent = inherited(text);
-  if (!parent.empty() && !load(parent, engine, error, depth + 1)) return false;
+  for (const auto& parent : directives(text, "inherit"))
+    if (!load(parent, engine, error, depth + 1)) return false;
+  // Macros the parent defines that this target's rpm does not have.
+  for (const auto& dropped : directives(text, "undefine"))
+    for (int guard = 0; guard < 16 && engine.is_defined(dropped); ++guard) engine.undefine(dropped);
+  // `#!katalint-command COMMAND => OUTPUT`: what the target prints for a host command.
+  for (const auto& fact : directives(text, "command")) {
+    const auto arrow = fact.find(" => ");
+    if (arrow == std::string::npos) continue;
+    engine.shell.facts[fact.substr(0, arrow)] = fact.substr(arrow + 4);
+  }
+  for (const auto& command : directives(text, "missing-command")) engine.shell.missing_commands.push_back(command);
+  for (const auto& sh : directives(text, "shell")) engine.shell.dash = sh == "dash";
   engine.load_macro_file(text);
   return true;
 }

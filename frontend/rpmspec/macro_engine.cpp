@@ -1,0 +1,874 @@
+// rpm 4.18's macro expansion (rpmio/macro.c), without running shell or Lua code.
+#include "frontend/rpmspec/macro_engine.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "frontend/rpmspec/expression.hpp"
+#include "frontend/rpmspec/macro_internal.hpp"
+
+namespace katalint::rpmspec {
+
+bool contains_opaque(std::string_view text) { return text.find(kOpaqueBegin) != std::string_view::npos; }
+
+std::string strip_opaque_markers(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text)
+    if (c != kOpaqueBegin && c != kOpaqueEnd) out.push_back(c);
+  return out;
+}
+
+namespace detail {
+namespace {
+
+// Work units charged per macro call (see ExpansionLimits::max_work).
+constexpr std::size_t kCallCost = 64;
+
+std::string join(const std::vector<std::string>& v, std::size_t from) {
+  std::string out;
+  for (std::size_t i = from; i < v.size(); ++i) {
+    if (i > from) out.push_back(' ');
+    out += v[i];
+  }
+  return out;
+}
+
+// rpm's splitQuoted(): splits on blanks; kQuoteChar pairs protect blanks and keep empty
+// arguments. Opaque segments stay inside one argument.
+void split_quoted(std::vector<std::string>& args, std::string_view s) {
+  std::string cur;
+  bool quoted = false;
+  bool have = false;  // a quoted (possibly empty) argument is pending
+  auto flush = [&] {
+    if (!cur.empty() || have) args.push_back(std::move(cur));
+    cur.clear();
+    have = false;
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == kOpaqueBegin) {
+      const std::size_t e = opaque_end(s, i);
+      if (e != kNpos) {
+        cur.append(s.substr(i, e - i));
+        i = e - 1;
+        continue;
+      }
+    }
+    if (c == kQuoteChar) {
+      quoted = !quoted;
+      have = true;
+      continue;
+    }
+    if (!quoted && is_blank(c)) {
+      flush();
+      continue;
+    }
+    cur.push_back(c);
+  }
+  flush();
+}
+
+// glibc getopt() as rgetopt() drives it: options may follow operands (argv is permuted),
+// "--" ends the options. Returns the offending option character on error.
+struct Options {
+  std::vector<std::pair<char, std::optional<std::string>>> given;
+  std::vector<std::string> operands;
+  char bad = 0;
+};
+
+Options parse_options(const std::vector<std::string>& argv, std::string_view opts) {
+  Options r;
+  bool in_order = false;
+  if (!opts.empty() && (opts.front() == '+' || opts.front() == '-')) {
+    in_order = opts.front() == '+';
+    opts.remove_prefix(1);
+  }
+  for (std::size_t i = 1; i < argv.size(); ++i) {
+    const std::string& a = argv[i];
+    if (a == "--") {
+      for (++i; i < argv.size(); ++i) r.operands.push_back(argv[i]);
+      break;
+    }
+    if (a.size() < 2 || a[0] != '-') {
+      if (in_order) {
+        for (; i < argv.size(); ++i) r.operands.push_back(argv[i]);
+        break;
+      }
+      r.operands.push_back(a);
+      continue;
+    }
+    for (std::size_t j = 1; j < a.size(); ++j) {
+      const char c = a[j];
+      const std::size_t pos = opts.find(c);
+      if (pos == std::string_view::npos || c == ':' || c == ';') {
+        r.bad = c;
+        return r;
+      }
+      if (pos + 1 < opts.size() && opts[pos + 1] == ':') {
+        const bool optional = pos + 2 < opts.size() && opts[pos + 2] == ':';
+        if (j + 1 < a.size()) {
+          r.given.emplace_back(c, a.substr(j + 1));
+        } else if (optional) {
+          r.given.emplace_back(c, std::nullopt);
+        } else if (i + 1 < argv.size()) {
+          r.given.emplace_back(c, argv[++i]);
+        } else {
+          r.bad = c;
+          return r;
+        }
+        break;
+      }
+      r.given.emplace_back(c, std::nullopt);
+    }
+  }
+  return r;
+}
+
+// A short form of a macro call for messages.
+std::string display(std::string_view text) {
+  std::string s = strip_opaque_markers(text);
+  const std::size_t nl = s.find('\n');
+  if (nl != std::string::npos) s = s.substr(0, nl) + "...";
+  if (s.size() > 80) s = s.substr(0, 77) + "...";
+  return s;
+}
+
+}  // namespace
+
+std::size_t opaque_end(std::string_view text, std::size_t i) {
+  const std::size_t e = text.find(kOpaqueEnd, i + 1);
+  return e == kNpos ? kNpos : e + 1;
+}
+
+std::size_t match_char(std::string_view text, std::size_t p, char pl, char pr, std::size_t* scanned) {
+  const std::size_t start = p;
+  const std::size_t n = text.size();
+  int lvl = 0;
+  while (p < n) {
+    const char c = text[p++];
+    if (c == '\\') {
+      ++p;
+      continue;
+    }
+    if (c == kOpaqueBegin) {
+      const std::size_t e = opaque_end(text, p - 1);
+      if (e != kNpos) {
+        p = e;
+        continue;
+      }
+    }
+    if (c == pr) {
+      if (--lvl <= 0) {
+        if (scanned) *scanned += p - start;
+        return p;
+      }
+    } else if (c == pl) {
+      ++lvl;
+    }
+  }
+  if (scanned) *scanned += n - start;
+  return kNpos;
+}
+
+std::size_t find_macro_end(std::string_view text, std::size_t s, std::size_t* scanned) {
+  const std::size_t n = text.size();
+  if (s >= n) return s;
+  switch (text[s]) {
+    case '(': return match_char(text, s, '(', ')', scanned);
+    case '{': return match_char(text, s, '{', '}', scanned);
+    case '[': return match_char(text, s, '[', ']', scanned);
+    default: break;
+  }
+  while (s < n && (text[s] == '?' || text[s] == '!')) ++s;
+  if (s < n && text[s] == '-') ++s;  // %-f
+  while (s < n && (is_alnum(text[s]) || text[s] == '_')) ++s;
+  if (s + 1 < n && text[s] == '*' && text[s + 1] == '*') {
+    s += 2;  // %**
+  } else if (s < n && (text[s] == '*' || text[s] == '#')) {
+    ++s;  // %* and %#
+  }
+  return s;
+}
+
+Expander::Expander(MacroEngine& engine, std::string_view top_text, ir::Range origin)
+    : eng_(engine), top_(top_text), origin_(origin), level_(engine.level_) {
+  maps_ = origin.valid() && origin.size() == top_text.size();
+}
+
+std::string Expander::run() {
+  std::string out;
+  expand_into(out, top_);
+  // Quote marks left at the top level are invisible in rpm's output; drop them.
+  if (out.find(kQuoteChar) != std::string::npos) std::erase(out, kQuoteChar);
+  return out;
+}
+
+std::optional<std::string> Expander::expand_token(std::string_view text) {
+  std::string result;
+  if (!expand_this(text, result)) return std::nullopt;
+  return result;
+}
+
+ir::Range Expander::diag_range() const {
+  if (maps_ && have_span_) {
+    return {origin_.file, origin_.begin + static_cast<std::uint32_t>(span_begin_),
+            origin_.begin + static_cast<std::uint32_t>(span_end_)};
+  }
+  return origin_;
+}
+
+void Expander::report(std::string_view rule, ir::Severity severity, std::string message) {
+  if (eng_.sink_) eng_.sink_->report(std::string(rule), severity, diag_range(), std::move(message));
+}
+
+void Expander::fail(std::string_view rule, std::string message) {
+  if (failed_) return;  // rpm stops at the first error
+  report(rule, ir::Severity::Error, std::move(message));
+  failed_ = true;
+}
+
+void Expander::raise_error(std::string message) {
+  eng_.error_raised_ = true;
+  fail("macro-error", std::move(message));
+}
+
+void Expander::note_opaque(std::string_view original) {
+  if (opaque_reported_) return;
+  opaque_reported_ = true;
+  report("opaque-macro-value", ir::Severity::Info,
+         fmt::format("the value of '{}' depends on shell or lua output, or on the build host, "
+                     "which katalint does not compute",
+                     display(original)));
+}
+
+bool Expander::charge(std::size_t units) {
+  work_ += units;
+  if (work_ <= eng_.limits_.max_work) return true;
+  if (!limit_reported_) {
+    limit_reported_ = true;
+    fail("macro-expansion-too-large",
+         "macro expansion needs too much work (likely exponential macro growth); expansion stopped");
+  }
+  failed_ = true;
+  return false;
+}
+
+void Expander::append(std::string& out, std::string_view text) {
+  if (text.empty() || !charge(text.size())) return;
+  const std::size_t cap = eng_.limits_.max_output;
+  if (out.size() + text.size() > cap) {
+    out.append(text.substr(0, cap > out.size() ? cap - out.size() : 0));
+    if (!limit_reported_) {
+      limit_reported_ = true;
+      fail("macro-expansion-too-large",
+           fmt::format("macro expansion is larger than {} bytes; expansion stopped", cap));
+    }
+    failed_ = true;
+    return;
+  }
+  out.append(text);
+}
+
+void Expander::append_opaque(std::string& out, std::string_view original, bool matters) {
+  if (matters) note_opaque(original);
+  std::string v;
+  v.reserve(original.size() + 2);
+  v.push_back(kOpaqueBegin);
+  // The original text is only shown in messages; keeping it on one line keeps the unknown
+  // value inside the line it stands in.
+  for (char c : original)
+    if (c != kOpaqueBegin && c != kOpaqueEnd) v.push_back(c == '\n' ? ' ' : c);
+  v.push_back(kOpaqueEnd);
+  append(out, v);
+}
+
+MacroDefinition* Expander::find_top(std::string_view name) {
+  auto it = eng_.table_.find(name);
+  if (it == eng_.table_.end() || it->second.empty()) return nullptr;
+  return &it->second.back();
+}
+
+bool Expander::expand_this(std::string_view src, std::string& result) {
+  result.clear();
+  return expand_into(result, src);
+}
+
+bool Expander::expand_into(std::string& out, std::string_view src) {
+  if (failed_) return false;
+  if (!charge(src.size())) return false;
+  if (depth_ + 1 > eng_.limits_.max_depth) {
+    fail("macro-recursion-limit",
+         "too many levels of recursion in macro expansion (likely a recursive macro definition)");
+    return false;
+  }
+  ++depth_;
+  const bool top = depth_ == 1 && src.data() == top_.data();
+  constexpr std::string_view kSpecial("%\x1e", 2);
+  const std::size_t n = src.size();
+  std::size_t i = 0;
+  while (!failed_ && i < n) {
+    const std::size_t j = src.find_first_of(kSpecial, i);
+    if (j == kNpos) {
+      append(out, src.substr(i));
+      break;
+    }
+    if (j > i) {
+      append(out, src.substr(i, j - i));
+      i = j;
+      if (failed_) break;
+    }
+    if (src[i] == kOpaqueBegin) {
+      const std::size_t e = opaque_end(src, i);
+      const std::size_t stop = e == kNpos ? i + 1 : e;
+      append(out, src.substr(i, stop - i));
+      i = stop;
+      continue;
+    }
+    ++i;  // past '%'
+    if (i >= n) {
+      append(out, "%");
+      break;
+    }
+    if (src[i] == '%') {
+      append(out, "%");
+      ++i;
+      continue;
+    }
+    i = expand_one(out, src, i, top);
+  }
+  --depth_;
+  return !failed_;
+}
+
+// One macro call; `s` is just after its '%'. Returns where scanning resumes.
+std::size_t Expander::expand_one(std::string& out, std::string_view src, std::size_t s, bool top) {
+  const std::size_t n = src.size();
+  const std::size_t start = s - 1;
+  std::size_t scanned = 0;
+  std::size_t se = find_macro_end(src, s, &scanned);
+  if (!charge(scanned)) return n;
+  if (top) {
+    have_span_ = true;
+    span_begin_ = start;
+    span_end_ = se == kNpos ? n : se;
+  }
+  if (se == kNpos) {
+    fail("unbalanced-macro-brace",
+         fmt::format("unterminated {}: {}", src[s], display(src.substr(s))));
+    return n;
+  }
+
+  bool negate = false;
+  int chkexist = 0;
+  auto negate_and_check = [&](std::size_t p) {
+    while (p < n && (src[p] == '?' || src[p] == '!')) {
+      if (src[p] == '!')
+        negate = !negate;
+      else
+        ++chkexist;
+      ++p;
+    }
+    return p;
+  };
+
+  std::size_t f = 0;
+  std::size_t fe = 0;
+  std::size_t resume = s;  // where text is copied from when no macro is expanded
+  std::size_t g = kNpos;
+  std::size_t ge = kNpos;
+  std::size_t lastc = kNpos;
+  switch (src[s]) {
+    case '(': {  // %(shell): never run; the command is still expanded, as rpm does first
+      std::string cmd;
+      if (expand_this(src.substr(s + 1, se - 1 - (s + 1)), cmd)) {
+        if (auto result = contains_opaque(cmd) ? std::nullopt : evaluate_pure_shell(cmd, eng_.shell))
+          append(out, *result);
+        else
+          append_opaque(out, src.substr(start, se - start), false);
+      }
+      return se;
+    }
+    case '[':  // %[expression]
+      expression(out, src.substr(s + 1, se - 1 - (s + 1)), true, src.substr(start, se - start));
+      return se;
+    case '{': {
+      f = negate_and_check(s + 1);
+      fe = f;
+      while (fe < n && src[fe] != ' ' && src[fe] != ':' && src[fe] != '}') ++fe;
+      const char c = fe < n ? src[fe] : '\0';
+      if (c == ':') {
+        g = fe + 1;
+        ge = se - 1;
+      } else if (c == ' ') {
+        lastc = se - 1;
+      }
+      break;
+    }
+    default:
+      f = negate_and_check(s);
+      resume = f;  // rpm drops the ? and ! of "%?x" / "%!x" here
+      fe = se;
+      if (fe < n && is_blank(src[fe])) {  // "%name args" runs to the end of the line
+        lastc = src.find('\n', fe);
+        if (lastc == kNpos) lastc = n;
+      }
+      break;
+  }
+
+  if (fe <= f) {  // a '%' that starts no macro is kept
+    append(out, "%");
+    return resume;
+  }
+  if (!charge(kCallCost)) return n;
+
+  const std::string_view name = src.substr(f, fe - f);
+  MacroDefinition* found = find_top(name);
+  if (found) {
+    if ((found->flags & kMacroAuto) && level_ > found->level)
+      found = nullptr;  // an argument of an outer parametric call
+    else
+      found->flags |= kMacroUsed;
+  }
+
+  // %{?name}, %{!?name}, %{?name:x}, %{-f}, %{-f*}, %{!-f:x}...
+  if (src[f] == '-' || chkexist) {
+    if ((found == nullptr && !negate) || (found != nullptr && negate)) return se;
+    if (g != kNpos && g < ge) {
+      expand_into(out, src.substr(g, ge - g));
+    } else if (found) {
+      const MacroDefinition me = *found;
+      do_macro(out, me, nullptr, {}, nullptr, src.substr(start, se - start));
+    }
+    return se;
+  }
+
+  if (found == nullptr) {  // unknown macros are left as they are
+    append(out, "%");
+    return resume;
+  }
+
+  const MacroDefinition me = *found;  // the table may change while the body expands
+  if (!me.options && !(me.flags & kMacroBuiltin)) {
+    do_macro(out, me, nullptr, {}, nullptr, src.substr(start, se - start));
+    return se;
+  }
+  if (!me.options && fe == se) lastc = kNpos;  // "%name" of a built-in without arguments
+
+  std::vector<std::string> args;
+  args.push_back(me.name);
+  if ((me.flags & kMacroParse) && fe == se) {
+    // Free-field built-ins (%define, %global, %dnl...) read the rest of the text.
+    std::size_t fwd = 0;
+    if (top) span_end_ = std::min(n, src.find('\n', se));
+    do_macro(out, me, &args, src.substr(se), &fwd, src.substr(start, se - start));
+    return std::min(n, se + fwd);
+  }
+  if (g != kNpos)
+    se = grab_args(me, args, src, g, ge, false);
+  else if (lastc != kNpos)
+    se = grab_args(me, args, src, fe, lastc, true);
+  if (failed_) return n;
+  do_macro(out, me, &args, {}, nullptr, src.substr(start, se - start));
+  return se;
+}
+
+std::size_t Expander::grab_args(const MacroDefinition& me, std::vector<std::string>& args,
+                                std::string_view src, std::size_t begin, std::size_t lastc, bool split) {
+  const std::string_view raw = src.substr(begin, lastc - begin);
+  if (me.flags & kMacroParse) {
+    args.emplace_back(raw);  // unsplit and unexpanded
+  } else {
+    std::string s;
+    expand_this(raw, s);
+    if (split)
+      split_quoted(args, s);
+    else
+      args.push_back(std::move(s));
+  }
+  // A line's newline stays in the output, unless escaped by a backslash.
+  if (lastc >= src.size() || (src[lastc] == '\n' && src[lastc - 1] != '\\')) return lastc;
+  return lastc + 1;
+}
+
+void Expander::do_macro(std::string& out, const MacroDefinition& me,
+                        const std::vector<std::string>* args, std::string_view rest,
+                        std::size_t* parsed, std::string_view original) {
+  if (failed_) return;
+  if (me.flags & kMacroBuiltin) {
+    const BuiltinInfo* b = find_builtin(me.name);
+    if (!b) return;
+    const int nargs = parsed ? 1 : (args && !args->empty() ? static_cast<int>(args->size()) - 1 : 0);
+    const bool need = b->nargs != 0;
+    const bool have = nargs > 0;
+    if (b->nargs >= 0 && need != have) {
+      fail("macro-builtin-arguments",
+           fmt::format("%{}: {}", me.name, need ? "argument expected" : "unexpected argument"));
+      return;
+    }
+    BuiltinCall call{*this, out, me, args, rest, parsed, original};
+    b->fn(call);
+  } else if (me.flags & kMacroLiteral) {
+    append(out, me.body);
+  } else if (!me.body.empty()) {
+    if (args) setup_args(me, *args);
+    expand_into(out, me.body);
+    if (args) free_args();
+  }
+}
+
+void Expander::setup_args(const MacroDefinition& me, const std::vector<std::string>& args) {
+  ++level_;
+  scope_marks_.push_back(eng_.scoped_names_.size());
+  constexpr unsigned kArg = kMacroAuto | kMacroLiteral;
+  const ir::Range where = diag_range();
+  eng_.push("0", std::nullopt, me.name, level_, kArg, where);
+  eng_.push("**", std::nullopt, join(args, 1), level_, kArg, where);
+
+  const std::string_view opts = me.options ? std::string_view(*me.options) : std::string_view();
+  const Options parsed = parse_options(args, opts);
+  for (const auto& [c, arg] : parsed.given) {
+    const std::string flag{'-', c};
+    eng_.push(flag, std::nullopt, arg ? flag + " " + *arg : flag, level_, kArg, where);
+    if (arg) eng_.push(flag + "*", std::nullopt, *arg, level_, kArg, where);
+  }
+  if (parsed.bad) {
+    fail("macro-unknown-option",
+         fmt::format("unknown option {} in {}({})", parsed.bad, me.name, opts));
+    return;
+  }
+  eng_.push("#", std::nullopt, std::to_string(parsed.operands.size()), level_, kArg, where);
+  for (std::size_t i = 0; i < parsed.operands.size(); ++i)
+    eng_.push(std::to_string(i + 1), std::nullopt, parsed.operands[i], level_, kArg, where);
+  eng_.push("*", std::nullopt, join(parsed.operands, 0), level_, kArg, where);
+}
+
+void Expander::free_args() {
+  const std::size_t mark = scope_marks_.back();
+  scope_marks_.pop_back();
+  auto& names = eng_.scoped_names_;
+  for (std::size_t i = mark; i < names.size(); ++i) {
+    auto it = eng_.table_.find(names[i]);
+    if (it == eng_.table_.end()) continue;
+    auto& stack = it->second;
+    if (!stack.empty() && stack.back().level >= level_ &&
+        !(stack.back().flags & (kMacroAuto | kMacroUsed))) {
+      const bool was_failed = failed_;
+      report("macro-unused-in-scope",
+             ir::Severity::Warning,
+             fmt::format("macro %{} defined but not used within scope", stack.back().name));
+      failed_ = was_failed;
+    }
+    while (!stack.empty() && stack.back().level >= level_) stack.pop_back();
+    if (stack.empty()) eng_.table_.erase(it);
+  }
+  names.resize(mark);
+  --level_;
+}
+
+void Expander::define(std::string_view text, int level, bool expand_body, std::size_t* parsed) {
+  const std::size_t n = text.size();
+  std::size_t s = 0;
+  while (s < n && is_blank(text[s])) ++s;
+  const std::size_t name_begin = s;
+  while (s < n && (is_alnum(text[s]) || text[s] == '_')) ++s;
+  const std::string name(text.substr(name_begin, s - name_begin));
+  auto consumed = [&](std::size_t count) {
+    if (parsed) *parsed += count;
+  };
+
+  std::optional<std::string> opts;
+  if (s < n && text[s] == '(') {
+    ++s;
+    const std::size_t close = text.find(')', s);
+    if (close == kNpos) {
+      fail("macro-unterminated-definition", fmt::format("macro %{} has unterminated opts", name));
+      consumed(n);
+      return;
+    }
+    opts = std::string(text.substr(s, close - s));
+    s = close + 1;
+  }
+
+  const std::size_t sbody = s;
+  while (s < n && is_blank(text[s])) ++s;
+  std::string body;
+  if (!parsed) {
+    body.assign(text.substr(s));
+    s = n;
+  } else if (s < n && text[s] == '{') {  // %define name {body}
+    const std::size_t e = match_char(text, s, '{', '}');
+    if (e == kNpos) {
+      fail("macro-unterminated-definition", fmt::format("macro %{} has unterminated body", name));
+      consumed(n);
+      return;
+    }
+    body.assign(text.substr(s + 1, e - 1 - (s + 1)));
+    s = e;
+  } else {  // free field: to the end of the line, escaped newlines and open %{ %( included
+    int bc = 0, pc = 0, xc = 0;
+    while (s < n && (bc || pc || !is_eol(text[s]))) {
+      const char c = text[s];
+      if (c == kOpaqueBegin) {
+        const std::size_t e = opaque_end(text, s);
+        if (e != kNpos) {
+          body.append(text.substr(s, e - s));
+          s = e;
+          continue;
+        }
+      }
+      switch (c) {
+        case '\\':
+          if (s + 1 < n) ++s;
+          break;
+        case '%':
+          if (s + 1 < n) {
+            switch (text[s + 1]) {
+              case '{': body.push_back(text[s++]); ++bc; break;
+              case '(': body.push_back(text[s++]); ++pc; break;
+              case '[': body.push_back(text[s++]); ++xc; break;
+              case '%': body.push_back(text[s++]); break;
+              default: break;
+            }
+          }
+          break;
+        case '{': if (bc > 0) ++bc; break;
+        case '}': if (bc > 0) --bc; break;
+        case '(': if (pc > 0) ++pc; break;
+        case ')': if (pc > 0) --pc; break;
+        case '[': if (xc > 0) ++xc; break;
+        case ']': if (xc > 0) --xc; break;
+        default: break;
+      }
+      body.push_back(text[s++]);
+    }
+    if (bc || pc || xc) {
+      fail("macro-unterminated-definition", fmt::format("macro %{} has unterminated body", name));
+      consumed(n);
+      return;
+    }
+    while (!body.empty() && (is_blank(body.back()) || is_eol(body.back()))) body.pop_back();
+  }
+  while (s < n && is_eol(text[s])) ++s;  // the newline ending a definition is consumed
+  consumed(s);
+
+  const char* action = expand_body ? "%global" : "%define";
+  if (name.empty() || !(is_alpha(name[0]) || (name[0] == '_' && name.size() > 1))) {
+    fail("macro-illegal-name", fmt::format("macro %{} has illegal name ({})", name, action));
+    return;
+  }
+  if (const MacroDefinition* old = find_top(name); old && (old->flags & (kMacroBuiltin | kMacroAuto))) {
+    fail("macro-illegal-name", fmt::format("macro %{} is a built-in ({})", name, action));
+    return;
+  }
+  if (body.empty()) {
+    fail("macro-empty-body", fmt::format("macro %{} has empty body", name));
+    return;
+  }
+  if (!(sbody < n && is_blank(text[sbody])) &&
+      !(sbody + 1 < n && text[sbody] == '\\' && is_eol(text[sbody + 1])))
+    report("macro-missing-whitespace", ir::Severity::Warning,
+           fmt::format("macro %{} needs whitespace before body", name));
+  if (expand_body) {
+    std::string expanded;
+    if (!expand_this(body, expanded)) {
+      failed_ = false;
+      fail("macro-definition-failed", fmt::format("macro %{} failed to expand", name));
+      return;
+    }
+    body = std::move(expanded);
+  }
+  eng_.push(name, opts ? std::optional<std::string_view>(*opts) : std::nullopt, std::move(body), level,
+            0, diag_range());
+}
+
+void Expander::undefine(std::string_view name) {
+  if (name.empty() || !(is_alpha(name[0]) || (name[0] == '_' && name.size() > 1))) {
+    fail("macro-illegal-name", fmt::format("macro %{} has illegal name (%undefine)", display(name)));
+    return;
+  }
+  if (const MacroDefinition* old = find_top(name); old && (old->flags & (kMacroBuiltin | kMacroAuto))) {
+    fail("macro-illegal-name", fmt::format("macro %{} is a built-in (%undefine)", name));
+    return;
+  }
+  eng_.pop(name);
+}
+
+void Expander::expression(std::string& out, std::string_view expr, bool expand,
+                          std::string_view original) {
+  std::string error;
+  const auto value = evaluate(expr, expand ? this : nullptr, error);
+  if (!value) {
+    // A failed macro inside was reported already.
+    if (!failed_) fail("expression-error", fmt::format("{}: {}", error, display(expr)));
+    failed_ = true;
+    return;
+  }
+  if (value->opaque) {
+    append_opaque(out, original, true);
+    return;
+  }
+  append(out, to_output(*value));
+}
+
+void Expander::load(std::string_view path, std::string_view original) {
+  if (contains_opaque(path) || !eng_.read_file) {
+    note_opaque(original);
+    return;
+  }
+  const auto text = eng_.read_file(path);
+  if (!text) {
+    fail("macro-load-failed", fmt::format("failed to load macro file {}", path));
+    return;
+  }
+  eng_.load_text(*text, ir::kNoFile, diag_range());
+}
+
+}  // namespace detail
+
+MacroEngine::MacroEngine(ir::DiagnosticSink* sink, ExpansionLimits limits) : sink_(sink), limits_(limits) {
+  for (const detail::BuiltinInfo& b : detail::builtins()) {
+    push(b.name, b.nargs != 0 ? std::optional<std::string_view>("") : std::nullopt, "<builtin>",
+         kLevelBuiltin, kMacroBuiltin | b.flags, {});
+  }
+}
+
+void MacroEngine::push(std::string_view name, std::optional<std::string_view> options, std::string body,
+                       int level, unsigned flags, ir::Range where) {
+  auto it = table_.find(name);
+  if (it == table_.end()) it = table_.emplace(std::string(name), std::vector<MacroDefinition>{}).first;
+  MacroDefinition def;
+  def.name = it->first;
+  if (options) def.options = std::string(*options);
+  def.body = std::move(body);
+  def.level = level;
+  def.where = where;
+  def.flags = flags;
+  it->second.push_back(std::move(def));
+  if (level > 0) scoped_names_.emplace_back(name);
+}
+
+void MacroEngine::pop(std::string_view name) {
+  auto it = table_.find(name);
+  if (it == table_.end()) return;
+  if (!it->second.empty()) it->second.pop_back();
+  if (it->second.empty()) table_.erase(it);
+}
+
+void MacroEngine::define(std::string_view name, std::string_view body,
+                         std::optional<std::string_view> options, ir::Range where) {
+  push(name, options, std::string(body), level_, 0, where);
+}
+
+void MacroEngine::undefine(std::string_view name) {
+  const MacroDefinition* top = lookup(name);
+  if (top && (top->flags & kMacroBuiltin)) return;
+  pop(name);
+}
+
+const MacroDefinition* MacroEngine::lookup(std::string_view name) const {
+  auto it = table_.find(name);
+  if (it == table_.end() || it->second.empty()) return nullptr;
+  return &it->second.back();
+}
+
+std::string MacroEngine::expand(std::string_view text, ir::Range origin) {
+  detail::Expander ex(*this, text, origin);
+  std::string out = ex.run();
+  last_failed_ = ex.failed();
+  return out;
+}
+
+bool MacroEngine::define_line(std::string_view definition, ir::Range where) {
+  detail::Expander ex(*this, definition, where);
+  std::size_t parsed = 0;
+  ex.define(definition, kLevelCommandLine, false, &parsed);
+  return !ex.failed();
+}
+
+void MacroEngine::load_macro_file(std::string_view text) { load_text(text, ir::kNoFile, {}); }
+
+void MacroEngine::load_macro_file(std::string_view text, ir::FileId file) { load_text(text, file, {}); }
+
+// rpm's loadMacroFile() with rdcl(): a definition continues over lines ending in a
+// backslash or while a %{, %( or %[ is open; the newlines stay in the body.
+void MacroEngine::load_text(std::string_view text, ir::FileId file, ir::Range fallback) {
+  using detail::is_blank;
+  using detail::is_eol;
+  std::size_t pos = 0;
+  std::string buf;
+  while (pos < text.size()) {
+    const std::size_t begin = pos;
+    buf.clear();
+    bool first = true;
+    int bc = 0, pc = 0, xc = 0;
+    std::size_t scan = 0;
+    while (pos < text.size()) {
+      const std::size_t eol = text.find('\n', pos);
+      const bool had_newline = eol != std::string_view::npos;
+      std::string_view line = text.substr(pos, (had_newline ? eol : text.size()) - pos);
+      pos = had_newline ? eol + 1 : text.size();
+      while (!line.empty() && is_eol(line.back())) line.remove_suffix(1);
+      buf.append(line);
+      if (!had_newline) break;
+      if (first) {
+        first = false;
+        std::size_t p = 0;
+        while (p < buf.size() && is_blank(buf[p])) ++p;
+        if (p >= buf.size() || buf[p] != '%') break;  // only definitions continue
+        scan = p;
+      }
+      for (std::size_t p = scan; p < buf.size(); ++p) {
+        switch (buf[p]) {
+          case '\\':
+            if (p + 1 < buf.size()) ++p;
+            break;
+          case '%':
+            if (p + 1 < buf.size()) {
+              switch (buf[p + 1]) {
+                case '{': ++p; ++bc; break;
+                case '(': ++p; ++pc; break;
+                case '[': ++p; ++xc; break;
+                case '%': ++p; break;
+                default: break;
+              }
+            }
+            break;
+          case '{': if (bc > 0) ++bc; break;
+          case '}': if (bc > 0) --bc; break;
+          case '(': if (pc > 0) ++pc; break;
+          case ')': if (pc > 0) --pc; break;
+          case '[': if (xc > 0) ++xc; break;
+          case ']': if (xc > 0) --xc; break;
+          default: break;
+        }
+      }
+      const bool continued = (!line.empty() && line.back() == '\\') || bc || pc || xc;
+      if (!continued) break;
+      buf.push_back('\n');
+      scan = buf.size();
+    }
+
+    std::size_t p = 0;
+    while (p < buf.size() && is_blank(buf[p])) ++p;
+    if (p >= buf.size() || buf[p] != '%') continue;
+    const ir::Range where = file != ir::kNoFile
+                                ? ir::Range{file, static_cast<std::uint32_t>(begin),
+                                            static_cast<std::uint32_t>(pos)}
+                                : fallback;
+    const std::string_view entry = std::string_view(buf).substr(p + 1);
+    detail::Expander ex(*this, entry, where);
+    std::size_t parsed = 0;
+    ex.define(entry, kLevelMacroFiles, false, &parsed);
+  }
+}
+
+std::optional<ExprValue> evaluate_expression(std::string_view expr, MacroEngine* engine, std::string& error) {
+  if (!engine) return detail::evaluate(expr, nullptr, error);
+  detail::Expander ex(*engine, expr, {});
+  return detail::evaluate(expr, &ex, error);
+}
+
+}  // namespace katalint::rpmspec
