@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/render.hpp"
 #include "frontend/analyze.hpp"
+#include "frontend/debian/query.hpp"
 #include "frontend/file_kind.hpp"
 #include "frontend/rpmspec/query_json.hpp"
 #include "ir/json.hpp"
@@ -50,12 +51,22 @@ int run_query(const Options& options) {
       exit_code = kExitUsage;
       continue;
     }
-    if (frontend::classify_path(sources.file(*id).path()) != frontend::FileKind::Spec) {
-      usage_error(fmt::format("query: '{}' is not a spec file", sources.file(*id).path()));
-      exit_code = kExitUsage;
+    const auto kind = frontend::classify_path(sources.file(*id).path());
+    ir::DiagnosticSink sink;
+    if (kind != frontend::FileKind::Spec) {
+      // Debian and OBS files: the JSON view their ecosystem's own tools give.
+      const ir::SourceFile& file = sources.file(*id);
+      const auto filled = frontend::fill_placeholders(file, analyze.placeholders);
+      auto json = frontend::debian::query_json(kind, file, filled.text(), &filled, sink);
+      print_diagnostics(sink, sources);
+      if (!json) {
+        usage_error(fmt::format("query: katalint does not read '{}' ({})", file.path(), frontend::to_string(kind)));
+        exit_code = kExitUsage;
+        continue;
+      }
+      std::cout << (several ? json->dump() : json->dump(2)) << '\n';
       continue;
     }
-    ir::DiagnosticSink sink;
     const ir::Package package = frontend::evaluate_spec_file(sources, *id, analyze, sink);
     print_diagnostics(sink, sources);
     if (package.parse_failed) {

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "frontend/debian/query.hpp"
 #include "frontend/file_kind.hpp"
 #include "frontend/rpmspec/evaluator.hpp"
 #include "frontend/rpmspec/profile.hpp"
@@ -49,7 +50,10 @@ void analyze_file(ir::SourceManager& sources, ir::FileId id, const AnalyzeOption
     (void)package;  // the rules engine consumes it once it lands
     return;
   }
-  if (is_template_path(file.path())) report_unbound(fill_placeholders(file, options.placeholders), sink);
+  const FilledTemplate filled = fill_placeholders(file, options.placeholders);
+  if (is_template_path(file.path())) report_unbound(filled, sink);
+  // Reading the file reports its syntax problems; the IR for rules comes with the rule set.
+  (void)debian::query_json(kind, file, filled.text(), &filled, sink);
 }
 
 }  // namespace katalint::frontend

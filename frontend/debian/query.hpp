@@ -44,3 +44,12 @@ std::optional<nlohmann::ordered_json> query_json(frontend::FileKind kind, const 
 std::string to_valid_utf8(std::string_view s);
 
 }  // namespace katalint::frontend::debian
+
+namespace katalint::frontend::debian {
+
+// Parses a Debian or OBS file of `kind` and reprints it from its syntax tree (the input's
+// bytes); nullopt for kinds this frontend does not read. Parse diagnostics go to `sink`.
+std::optional<std::string> reprint_file(frontend::FileKind kind, const ir::SourceFile& file,
+                                        ir::DiagnosticSink& sink);
+
+}  // namespace katalint::frontend::debian
