@@ -1,5 +1,4 @@
 // Bad spec input gets a positioned diagnostic and never a crash (spec frontend issue).
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -84,11 +83,8 @@ TEST_CASE("bad spec input: runaway macros stay bounded", "[spec-bad-input]") {
     std::string defs = "%define a0 x\n";
     for (int i = 1; i <= 40; ++i)
       defs += "%define a" + std::to_string(i) + " %{a" + std::to_string(i - 1) + "}%{a" + std::to_string(i - 1) + "}\n";
-    const auto start = std::chrono::steady_clock::now();
     auto r = evaluate(defs + kHead + "%build\necho %{a40}\n");
     CHECK(where(*r, "macro-expansion-too-large") == "50:6");
-    // Not a timing assertion: a generous bound that only a runaway expansion breaks.
-    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
   }
 }
 
