@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -477,10 +478,14 @@ int Evaluator::fill_pending() {
     bool complete = false;
     while (p < size) {
       // One physical line.
-      std::uint32_t eol = p;
-      while (eol < size && in.text[eol] != '\n') ++eol;
-      if (eol < size) ++eol;
-      for (std::uint32_t i = p; i < eol; ++i) {
+      const char* const base = in.text.data();
+      const void* nl = std::memchr(base + p, '\n', size - p);
+      const std::uint32_t eol = nl ? static_cast<std::uint32_t>(static_cast<const char*>(nl) - base) + 1 : size;
+      // With nothing open, a line without '%' or '\\' cannot open anything.
+      const std::string_view physical = in.text.substr(p, eol - p);
+      const bool plain = !(pc || bc || xc) && physical.find_first_of("%\\") == std::string_view::npos;
+      if (plain) nc = 0;
+      for (std::uint32_t i = plain ? eol : p; i < eol; ++i) {
         const char c = in.text[i];
         const char next = i + 1 < eol ? in.text[i + 1] : '\0';
         switch (c) {
