@@ -2,6 +2,9 @@
 // name, version, binary packages, build dependencies and patches.
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -201,9 +204,19 @@ ir::Range anchor(const ir::Package& p, std::string_view field) {
   return p.fields.empty() ? ir::Range{p.file, 0, 0} : p.fields.front().range;
 }
 
+std::set<std::string> names_of(const std::vector<NamedSite>& sites) {
+  std::set<std::string> out;
+  for (const auto& s : sites) out.insert(s.name);
+  return out;
+}
+
+// At most this many names in a note; a hostile file may list thousands.
+constexpr std::size_t kMaxNamesInNote = 20;
+
 std::string join(const std::vector<NamedSite>& names) {
   std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n.name;
+  for (std::size_t i = 0; i < names.size() && i < kMaxNamesInNote; ++i) out += (i ? ", " : "") + names[i].name;
+  if (names.size() > kMaxNamesInNote) out += fmt::format(" and {} more", names.size() - kMaxNamesInNote);
   return out.empty() ? "none" : out;
 }
 
@@ -220,18 +233,16 @@ void check_binaries(const PackageDirectory& pd, const ir::SourceManager& sources
   if (dsc.empty() && binary == nullptr) return;  // a .dsc naming no binaries at all says nothing
   const std::string dsc_file = file_name(sources, pd.dsc->file);
   const std::string control_file = file_name(sources, pd.control->file);
-  auto contains = [](const std::vector<NamedSite>& list, const std::string& name) {
-    return std::any_of(list.begin(), list.end(), [&](const NamedSite& n) { return n.name == name; });
-  };
+  const auto dsc_names = names_of(dsc), control_names = names_of(control);
   for (const auto& n : dsc) {
-    if (contains(control, n.name)) continue;
+    if (control_names.count(n.name) != 0) continue;
     auto& d = sink.report("dsc-binary-drift", ir::Severity::Warning, n.range,
                           fmt::format("binary package '{}' is in {} but not in {}", n.name, dsc_file, control_file));
     d.notes.push_back({anchor(*pd.control, "Source"),
                        fmt::format("{} declares the binary packages: {}", control_file, join(control))});
   }
   for (const auto& n : control) {
-    if (contains(dsc, n.name)) continue;
+    if (dsc_names.count(n.name) != 0) continue;
     auto& d = sink.report("dsc-binary-drift", ir::Severity::Warning, n.range,
                           fmt::format("binary package '{}' is in {} but not in {}", n.name, control_file, dsc_file));
     d.notes.push_back({binary != nullptr ? binary->range : anchor(*pd.dsc, "Source"),
@@ -278,27 +289,38 @@ void check_build_depends(const PackageDirectory& pd, const ir::SourceManager& so
   const std::string dsc_file = file_name(sources, pd.dsc->file);
   const std::string control_file = file_name(sources, pd.control->file);
   std::vector<bool> dsc_used(dsc.size(), false), control_used(control.size(), false);
-  // Identical relations first, then relations on the same package that differ, then the rest.
+  // Identical relations first, then relations on the same package that differ, then the
+  // rest. Indexed by key so large files stay O(n log n).
+  std::map<std::string, std::vector<std::size_t>> exact, by_name;
+  for (std::size_t j = control.size(); j-- > 0;) {
+    exact[field_of(control[j]) + "\n" + relation_text(control[j])].push_back(j);
+    by_name[field_of(control[j]) + "\n" + control[j].name].push_back(j);
+  }
+  // Takes the first unused control relation under `k`.
+  auto take = [&](std::map<std::string, std::vector<std::size_t>>& index, const std::string& k)
+      -> std::optional<std::size_t> {
+    auto it = index.find(k);
+    if (it == index.end()) return std::nullopt;
+    auto& list = it->second;
+    while (!list.empty() && control_used[list.back()]) list.pop_back();
+    if (list.empty()) return std::nullopt;
+    const std::size_t j = list.back();
+    list.pop_back();
+    control_used[j] = true;
+    return j;
+  };
   for (std::size_t i = 0; i < dsc.size(); ++i) {
-    for (std::size_t j = 0; j < control.size(); ++j) {
-      if (control_used[j] || field_of(dsc[i]) != field_of(control[j]) ||
-          relation_text(dsc[i]) != relation_text(control[j]))
-        continue;
-      dsc_used[i] = control_used[j] = true;
-      break;
-    }
+    if (take(exact, field_of(dsc[i]) + "\n" + relation_text(dsc[i]))) dsc_used[i] = true;
   }
   for (std::size_t i = 0; i < dsc.size(); ++i) {
     if (dsc_used[i]) continue;
-    for (std::size_t j = 0; j < control.size(); ++j) {
-      if (control_used[j] || field_of(dsc[i]) != field_of(control[j]) || dsc[i].name != control[j].name) continue;
-      dsc_used[i] = control_used[j] = true;
-      auto& d = sink.report("dsc-build-depends-drift", ir::Severity::Warning, dsc[i].range,
-                            fmt::format("{} '{}' in {} differs from '{}' in {}", field_of(dsc[i]),
-                                        relation_text(dsc[i]), dsc_file, relation_text(control[j]), control_file));
-      d.notes.push_back({control[j].range, fmt::format("{} has '{}' here", control_file, relation_text(control[j]))});
-      break;
-    }
+    const auto j = take(by_name, field_of(dsc[i]) + "\n" + dsc[i].name);
+    if (!j) continue;
+    dsc_used[i] = true;
+    auto& d = sink.report("dsc-build-depends-drift", ir::Severity::Warning, dsc[i].range,
+                          fmt::format("{} '{}' in {} differs from '{}' in {}", field_of(dsc[i]),
+                                      relation_text(dsc[i]), dsc_file, relation_text(control[*j]), control_file));
+    d.notes.push_back({control[*j].range, fmt::format("{} has '{}' here", control_file, relation_text(control[*j]))});
   }
   auto missing = [&](const ir::Dependency& dep, const std::string& in, const std::string& not_in,
                      const ir::Package& other) {
@@ -343,22 +365,20 @@ void check_series(const PackageDirectory& pd, const ir::SourceManager& sources, 
   }
   const std::string spec_file = file_name(sources, pd.spec->file);
   const std::string series_file = file_name(sources, pd.debian_series->file);
-  auto contains = [](const std::vector<NamedSite>& list, const std::string& name) {
-    return std::any_of(list.begin(), list.end(), [&](const NamedSite& n) { return n.name == name; });
-  };
+  const auto spec_names = names_of(spec_patches), series_names = names_of(series);
   const ir::Field* name = find_field(pd.spec->packages.empty() ? pd.spec->fields : pd.spec->packages.front().fields, "Name");
   const ir::Range spec_anchor = !spec_patches.empty() ? spec_patches.front().range
                                 : name != nullptr     ? name->range
                                                       : ir::Range{pd.spec->file, 0, 0};
   for (const auto& s : series) {
-    if (contains(spec_patches, s.name)) continue;
+    if (spec_names.count(s.name) != 0) continue;
     auto& d = sink.report("debian-series-drift", ir::Severity::Warning, s.range,
                           fmt::format("patch '{}' is in {} but not declared in {}", s.name, series_file, spec_file));
     d.notes.push_back({spec_anchor, fmt::format("{} declares the patches: {}", spec_file, join(spec_patches))});
   }
   const ir::Range series_anchor = !series.empty() ? series.front().range : ir::Range{pd.debian_series->file, 0, 0};
   for (const auto& p : spec_patches) {
-    if (contains(series, p.name)) continue;
+    if (series_names.count(p.name) != 0) continue;
     auto& d = sink.report("debian-series-drift", ir::Severity::Warning, p.range,
                           fmt::format("patch '{}' is declared in {} but not listed in {}", p.name, spec_file,
                                       series_file));

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/core.h>
+
 #include "frontend/package/compare.hpp"
 #include "frontend/package/directory.hpp"
 #include "tests/support/catch.hpp"
@@ -515,4 +517,49 @@ TEST_CASE("package directory JSON", "[package-dir][json]") {
   CHECK(j.at("suse_changes").is_null());
   CHECK(j.at("merged").at("package_version") == "1.2");
   CHECK_NOTHROW(j.dump());
+}
+
+TEST_CASE("hostile package directories load without crashing", "[package-dir][robustness]") {
+  SECTION("garbage in every file kind") {
+    std::string garbage;
+    std::uint32_t x = 12345;
+    for (int i = 0; i < 4096; ++i) {
+      x = x * 1103515245u + 12345u;
+      garbage.push_back(static_cast<char>(x >> 16));
+    }
+    TempPackage t({{"demo.spec", garbage},
+                   {"debian.control", garbage},
+                   {"demo.dsc", garbage},
+                   {"debian.changelog", garbage},
+                   {"debian.rules", garbage},
+                   {"debian.series", garbage},
+                   {"debian.copyright", garbage},
+                   {"demo.changes", garbage},
+                   {"_service", garbage}});
+    CHECK(t.pd.files.size() == 9);
+    CHECK_NOTHROW(to_json(t.pd, t.sources).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+  SECTION("thousands of relations and binaries compare in O(n log n)") {
+    std::string control = "Source: demo\nBuild-Depends: ", dsc = "Source: demo\nVersion: 1-1\nBuild-Depends: ";
+    for (int i = 0; i < 5000; ++i) {
+      control += fmt::format("{}pkg{} (>= {})", i ? ", " : "", i, i % 2);
+      dsc += fmt::format("{}pkg{} (>= 0)", i ? ", " : "", i);
+    }
+    control += "\n";
+    dsc += "\n";
+    for (int i = 0; i < 3000; ++i) control += fmt::format("\nPackage: bin{}\nArchitecture: any\n", i);
+    TempPackage t({{"debian.control", control}, {"demo.dsc", dsc + "Binary: bin0\n"}});
+    CHECK(t.count("dsc-build-depends-drift") == 2500);  // the odd ones differ
+    const auto binaries = t.with_rule("dsc-binary-drift");
+    REQUIRE(binaries.size() == 2999);
+    CHECK(binaries[0]->notes.at(0).message == "demo.dsc declares the binary packages: bin0");
+    TempPackage u({{"debian.control", "Source: demo\n\nPackage: a\n"}, {"demo.dsc", dsc + "Binary: " + [] {
+      std::string list;
+      for (int i = 0; i < 30; ++i) list += fmt::format("{}b{}", i ? ", " : "", i);
+      return list;
+    }() + "\n"}});
+    const auto more = u.with_rule("dsc-binary-drift");
+    REQUIRE(more.size() == 31);
+    CHECK(more.back()->notes.at(0).message.find(", b19 and 10 more") != std::string::npos);
+  }
 }
