@@ -12,6 +12,7 @@
 
 #include "frontend/package/compare.hpp"
 #include "frontend/package/directory.hpp"
+#include "rules/registry.hpp"
 #include "tests/support/catch.hpp"
 
 using namespace katalint;
@@ -561,5 +562,15 @@ TEST_CASE("hostile package directories load without crashing", "[package-dir][ro
     const auto more = u.with_rule("dsc-binary-drift");
     REQUIRE(more.size() == 31);
     CHECK(more.back()->notes.at(0).message.find(", b19 and 10 more") != std::string::npos);
+  }
+}
+
+TEST_CASE("package directory diagnostics are registered with their severity", "[package-dir][registry]") {
+  for (const char* id : {"version-mismatch", "source-name-mismatch", "dsc-binary-drift", "dsc-build-depends-drift",
+                         "debian-series-drift", "unreadable-file"}) {
+    INFO(id);
+    const auto* rule = rules::find_rule(id);
+    REQUIRE(rule != nullptr);
+    CHECK(rule->severity == (std::string_view(id) == "unreadable-file" ? ir::Severity::Error : ir::Severity::Warning));
   }
 }
