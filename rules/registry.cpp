@@ -34,8 +34,11 @@ constexpr std::array kRules = {
     RuleInfo{"debian-changelog-trailer-spacing", Severity::Warning, "a debian/changelog trailer has one space instead of two before the date"},
     RuleInfo{"debian-control-has-empty-field", Severity::Info, "an empty field in debian/control, which is ignored"},
     RuleInfo{"debian-rules-syntax", Severity::Error, "a debian/rules line make would reject"},
+    RuleInfo{"debian-series-drift", Severity::Warning, "debian.series and the spec list different patches"},
     RuleInfo{"debian-source-format-syntax", Severity::Error, "debian/source/format is empty or has more than one line"},
     RuleInfo{"deprecated-tag", Severity::Warning, "a tag that rpm deprecates (PreReq, BuildPreReq)"},
+    RuleInfo{"dsc-binary-drift", Severity::Warning, "the .dsc and debian.control name different binary packages"},
+    RuleInfo{"dsc-build-depends-drift", Severity::Warning, "the .dsc and debian.control have different build dependencies"},
     RuleInfo{"duplicate-description", Severity::Warning, "a package has a second %description"},
     RuleInfo{"duplicate-else", Severity::Error, "a second %else, or an %elif after %else, in one conditional"},
     RuleInfo{"duplicate-package", Severity::Error, "two %package sections with the same name"},
@@ -80,6 +83,7 @@ constexpr std::array kRules = {
     RuleInfo{"opaque-macro-value", Severity::Info, "a value depends on %(...) or %{lua:} output, which katalint does not compute"},
     RuleInfo{"orphan-line", Severity::Error, "a line after %end that belongs to no section"},
     RuleInfo{"shell-in-condition", Severity::Info, "an %if condition depends on %(...) or lua output that katalint does not run"},
+    RuleInfo{"source-name-mismatch", Severity::Warning, "the spec, debian.control, .dsc and debian.changelog name different source packages"},
     RuleInfo{"spec-parse-error", Severity::Error, "rpm rejects the spec for this target"},
     RuleInfo{"syntax-error-in-debian-changelog", Severity::Warning, "a debian/changelog line is out of place or unrecognised"},
     RuleInfo{"unbalanced-macro-brace", Severity::Error, "a %{, %( or %[ that is never closed"},
@@ -92,6 +96,7 @@ constexpr std::array kRules = {
     RuleInfo{"unreadable-file", Severity::Error, "the input file cannot be read"},
     RuleInfo{"unterminated-if", Severity::Error, "an %if with no matching %endif before the end of the file"},
     RuleInfo{"values-file-syntax", Severity::Error, "a --values file line is not KEY=VALUE"},
+    RuleInfo{"version-mismatch", Severity::Warning, "the spec, .dsc and newest debian.changelog entry give different versions"},
 };
 
 }  // namespace
