@@ -2,18 +2,16 @@
 
 #include <filesystem>
 
-#include "frontend/file_kind.hpp"
 #include "frontend/rpmspec/evaluator.hpp"
 #include "frontend/rpmspec/profile.hpp"
+#include "frontend/rpmspec/syntax.hpp"
+#include "rules/rule.hpp"
 
 namespace katalint::frontend {
-namespace {
 
 std::string target_of(const AnalyzeOptions& options) {
   return options.target.empty() ? std::string(rpmspec::kDefaultTarget) : options.target;
 }
-
-}  // namespace
 
 bool validate_target(const AnalyzeOptions& options, std::string& error) {
   rpmspec::MacroEngine engine;
@@ -51,13 +49,27 @@ ir::Package evaluate_spec_file(ir::SourceManager& sources, ir::FileId id, const 
 void analyze_file(ir::SourceManager& sources, ir::FileId id, const AnalyzeOptions& options,
                   ir::DiagnosticSink& sink) {
   const ir::SourceFile& file = sources.file(id);
-  const FileKind kind = classify_path(file.path());
+  const FileKind kind = options.kind.value_or(classify_path(file.path()));
+  const std::string target = target_of(options);
+  ir::DiagnosticSink local;
+  std::optional<ir::Package> package;
+  std::optional<rpmspec::SyntaxTree> tree;
   if (kind == FileKind::Spec) {
-    const ir::Package package = evaluate_spec_file(sources, id, options, sink);
-    (void)package;  // the rules engine consumes it once it lands
-    return;
+    package = evaluate_spec_file(sources, id, options, local);
+    // The evaluator already reported the structural problems the tree finds.
+    ir::DiagnosticSink structural;
+    tree = rpmspec::parse_spec_syntax(file, structural);
+  } else if (is_template_path(file.path())) {
+    report_unbound(fill_placeholders(file, options.placeholders), local);
   }
-  if (is_template_path(file.path())) report_unbound(fill_placeholders(file, options.placeholders), sink);
+
+  rules::Context ctx(file, kind, target);
+  ctx.package = package ? &*package : nullptr;
+  ctx.spec = tree ? &*tree : nullptr;
+  const rules::RuleSet rule_set(options.rules, ctx.family);
+  rules::run_checks(ctx, rule_set, local);
+  rules::finish_file(file, kind, rule_set, local.diagnostics());
+  for (auto& d : local.diagnostics()) sink.add(std::move(d));
 }
 
 }  // namespace katalint::frontend

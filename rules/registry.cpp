@@ -6,74 +6,36 @@
 namespace katalint::rules {
 namespace {
 
-using ir::Severity;
-
-// Sorted by id. Ids are never reused; a renamed rule keeps its old id as an alias.
+// Rows come from rules/rules.def, sorted by id (a test checks the order). Ids are never
+// reused; a renamed rule keeps its old id as an alias.
 constexpr std::array kRules = {
-    RuleInfo{"bad-condition", Severity::Error, "an %if or %elif expression that rpm cannot evaluate"},
-    RuleInfo{"bad-epoch", Severity::Error, "an Epoch that is not an unsigned number"},
-    RuleInfo{"bad-package-spec", Severity::Error, "a %package line without exactly one name"},
-    RuleInfo{"bad-qualifier", Severity::Error, "a Requires qualifier that rpm does not know"},
-    RuleInfo{"bad-section-header", Severity::Error, "a section header with options rpm rejects"},
-    RuleInfo{"bad-source-number", Severity::Error, "a Source, Patch, NoSource or NoPatch number that is not valid"},
-    RuleInfo{"changelog-syntax", Severity::Error, "a %changelog line before the first '*' entry"},
-    RuleInfo{"deprecated-tag", Severity::Warning, "a tag that rpm deprecates (PreReq, BuildPreReq)"},
-    RuleInfo{"duplicate-description", Severity::Warning, "a package has a second %description"},
-    RuleInfo{"duplicate-else", Severity::Error, "a second %else, or an %elif after %else, in one conditional"},
-    RuleInfo{"duplicate-package", Severity::Error, "two %package sections with the same name"},
-    RuleInfo{"duplicate-section", Severity::Error, "a build section such as %build appears twice"},
-    RuleInfo{"duplicate-source", Severity::Error, "two Source or Patch tags with the same number"},
-    RuleInfo{"duplicate-tag", Severity::Error, "a tag that may appear once is repeated"},
-    RuleInfo{"empty-tag", Severity::Error, "a preamble tag with no value"},
-    RuleInfo{"expression-error", Severity::Error, "an rpm expression (%[ ], %{expr:}) does not evaluate"},
-    RuleInfo{"illegal-character", Severity::Error, "a Version or Release with a character rpm does not allow"},
-    RuleInfo{"include-recursion", Severity::Error, "%include nests too deeply, usually a file that includes itself"},
-    RuleInfo{"internal-error", Severity::Error, "katalint failed on this input; please report it"},
-    RuleInfo{"invalid-dependency", Severity::Error, "a dependency tag value is one rpm rejects"},
-    RuleInfo{"invalid-encoding", Severity::Error, "a package header value is not valid UTF-8"},
-    RuleInfo{"macro-builtin-arguments", Severity::Error, "a built-in macro gets an argument it does not take, or none"},
-    RuleInfo{"macro-definition-failed", Severity::Error, "the body of a %global does not expand"},
-    RuleInfo{"macro-echo", Severity::Info, "message printed by %{echo:}"},
-    RuleInfo{"macro-empty-body", Severity::Error, "a macro definition has an empty body"},
-    RuleInfo{"macro-error", Severity::Error, "%{error:} was expanded, which makes rpm fail"},
-    RuleInfo{"macro-expansion-too-large", Severity::Error, "a macro expansion grows beyond katalint's size or work limit"},
-    RuleInfo{"macro-illegal-name", Severity::Error, "a macro name rpm rejects (too short, a digit first, a built-in)"},
-    RuleInfo{"macro-load-failed", Severity::Error, "%{load:} names a macro file that cannot be read"},
-    RuleInfo{"macro-missing-whitespace", Severity::Warning, "no whitespace between a macro name and its body"},
-    RuleInfo{"macro-not-found", Severity::Error, "%{macrobody:} names an undefined macro"},
-    RuleInfo{"macro-recursion-limit", Severity::Error, "macro expansion nests deeper than rpm allows (64 levels)"},
-    RuleInfo{"macro-unknown-option", Severity::Error, "a parametric macro gets an option it does not declare"},
-    RuleInfo{"macro-unterminated-definition", Severity::Error, "a macro definition's options or body are not closed"},
-    RuleInfo{"macro-unused-in-scope", Severity::Warning, "a macro defined inside a parametric macro is never used there"},
-    RuleInfo{"macro-warn", Severity::Warning, "message printed by %{warn:}"},
-    RuleInfo{"malformed-conditional", Severity::Error, "an %ifarch, %ifos or similar conditional without an argument"},
-    RuleInfo{"malformed-include", Severity::Error, "an %include without a file name"},
-    RuleInfo{"malformed-tag", Severity::Error, "a preamble line that rpm rejects: not 'Tag: value', indented or empty"},
-    RuleInfo{"missing-description", Severity::Error, "a package has no %description"},
-    RuleInfo{"missing-include", Severity::Error, "an %include names a file that does not exist"},
-    RuleInfo{"missing-required-tag", Severity::Error, "the main package has no Name, Version or Release"},
-    RuleInfo{"opaque-macro-value", Severity::Info, "a value depends on %(...) or %{lua:} output, which katalint does not compute"},
-    RuleInfo{"orphan-line", Severity::Error, "a line after %end that belongs to no section"},
-    RuleInfo{"shell-in-condition", Severity::Info, "an %if condition depends on %(...) or lua output that katalint does not run"},
-    RuleInfo{"spec-parse-error", Severity::Error, "rpm rejects the spec for this target"},
-    RuleInfo{"unbalanced-macro-brace", Severity::Error, "a %{, %( or %[ that is never closed"},
-    RuleInfo{"unbound-placeholder", Severity::Warning, "an OBS template placeholder has no value"},
-    RuleInfo{"unknown-package", Severity::Error, "a section names a package that was never declared"},
-    RuleInfo{"unknown-tag", Severity::Error, "a preamble line that is not a tag rpm knows"},
-    RuleInfo{"unknown-target", Severity::Error, "the target profile does not exist"},
-    RuleInfo{"unmatched-conditional", Severity::Error, "an %else, %elif or %endif with no open %if"},
-    RuleInfo{"unreadable-file", Severity::Error, "the input file cannot be read"},
-    RuleInfo{"unterminated-if", Severity::Error, "an %if with no matching %endif before the end of the file"},
-    RuleInfo{"values-file-syntax", Severity::Error, "a --values file line is not KEY=VALUE"},
+#define KATALINT_RULE(group, symbol) &symbol,
+#include "rules/rules.def"
+#undef KATALINT_RULE
 };
+
+bool has_alias(const RuleInfo& rule, std::string_view name) {
+  std::string_view rest = rule.aliases;
+  while (!rest.empty()) {
+    const auto space = rest.find(' ');
+    if (rest.substr(0, space) == name) return true;
+    if (space == std::string_view::npos) break;
+    rest.remove_prefix(space + 1);
+  }
+  return false;
+}
 
 }  // namespace
 
-std::span<const RuleInfo> all_rules() { return kRules; }
+std::span<const RuleInfo* const> all_rules() { return kRules; }
 
 const RuleInfo* find_rule(std::string_view id) {
-  auto it = std::find_if(kRules.begin(), kRules.end(), [&](const RuleInfo& r) { return r.id == id; });
-  return it == kRules.end() ? nullptr : &*it;
+  auto it = std::lower_bound(kRules.begin(), kRules.end(), id,
+                             [](const RuleInfo* r, std::string_view key) { return r->id < key; });
+  if (it != kRules.end() && (*it)->id == id) return *it;
+  for (const RuleInfo* r : kRules)
+    if (has_alias(*r, id)) return r;
+  return nullptr;
 }
 
 }  // namespace katalint::rules
