@@ -17,8 +17,8 @@ Release:        0
 Summary:        Example package
 License:        MIT
 URL:            https://example.org
-%global suffix %{suffix}-x
-Provides:       example%{suffix}
+%global pkgsuffix %{pkgsuffix}-x
+Provides:       example%{pkgsuffix}
 
 %description
 An example package.
@@ -31,8 +31,8 @@ Release:        0
 Summary:        Example package
 License:        MIT
 URL:            https://example.org
-%global suffix -x
-Provides:       example%{suffix}
+%global pkgsuffix -x
+Provides:       example%{pkgsuffix}
 
 %description
 An example package.
