@@ -28,9 +28,21 @@ void check(const Context& ctx, Reporter& out) {
     const NodeId name_node = tree.child(line.line, SyntaxKind::TagName);
     auto d = out.report(tree.range(name_node), fmt::format("the {} tag is obsolete; rpm knows it as {}",
                                                            tree.text_of(name_node), replacement));
-    if (!has_tag(line.header, lower(replacement)))
-      d.fix(fmt::format("rename the tag to {}", replacement), ir::Applicability::Safe,
-            {{tree.range(name_node), replacement}});
+    if (has_tag(line.header, lower(replacement))) return;
+    std::vector<ir::Edit> edits{{tree.range(name_node), replacement}};
+    // Keep the value in its column: the new name is shorter, so the gap grows.
+    const std::size_t shorter = tree.text_of(name_node).size() - std::string_view(replacement).size();
+    NodeId previous = rpmspec::kNoNode;
+    for (NodeId c : tree.children(line.line)) {
+      // The blanks between ':' and the value.
+      if (tree.kind(c) == SyntaxKind::TagValue && previous != rpmspec::kNoNode &&
+          tree.kind(previous) == SyntaxKind::Whitespace) {
+        const std::uint32_t at = tree.node(previous).end;
+        edits.push_back({{tree.file, at, at}, std::string(shorter, ' ')});
+      }
+      previous = c;
+    }
+    d.fix(fmt::format("rename the tag to {}", replacement), ir::Applicability::Safe, std::move(edits));
   });
 }
 

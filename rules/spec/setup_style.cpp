@@ -71,7 +71,9 @@ void check(const Context& ctx, Reporter& out) {
     if (line.section != "prep" || tree.kind(line.line) != SyntaxKind::BodyLine) return;
     // %setup must be the first thing on its line.
     NodeId first = tree.node(line.line).first_child;
-    if (first != rpmspec::kNoNode && tree.kind(first) == SyntaxKind::Whitespace) first = tree.node(first).next_sibling;
+    // Leading blanks are a Whitespace or Text leaf.
+    if (first != rpmspec::kNoNode && tree.node(first).is_leaf() && trim(tree.text_of(first)).empty())
+      first = tree.node(first).next_sibling;
     if (first == rpmspec::kNoNode || tree.kind(first) != SyntaxKind::MacroRef || macro_name(tree, first) != "setup")
       return;
     // %{setup ...} with braces keeps its arguments inside; only the plain form is checked.
