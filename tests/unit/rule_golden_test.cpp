@@ -1,6 +1,7 @@
-// Golden tests per check (ruff's fixture + snapshot): tests/golden/rules/<id>/input.spec is
-// linted with only that check selected, for the rule's example target. expected.txt holds the
-// findings (gcc format) and expected.fixed.spec the file after --fix --unsafe-fixes, when that
+// Golden tests per check (ruff's fixture + snapshot): tests/golden/rules/<id>/input.spec (for
+// other file kinds: the rule's example file name, e.g. debian/control) is linted with only that
+// check selected, for the rule's example target. expected.txt holds the findings (gcc format)
+// and expected.fixed.spec (expected.fixed) the file after --fix --unsafe-fixes, when that
 // changes it. Regenerate with KATALINT_UPDATE_GOLDEN=1 and review the diff.
 #include <filesystem>
 #include <fstream>
@@ -32,6 +33,8 @@ frontend::AnalyzeOptions only(const rules::RuleInfo& rule) {
   return o;
 }
 
+bool is_spec(const std::string& name) { return name.size() >= 5 && name.substr(name.size() - 5) == ".spec"; }
+
 }  // namespace
 
 TEST_CASE("rule goldens: every check has one, and its findings and fixes match", "[rules][golden]") {
@@ -39,19 +42,21 @@ TEST_CASE("rule goldens: every check has one, and its findings and fixes match",
     if (rule->origin != rules::Origin::Check) continue;
     INFO(rule->id);
     const fs::path dir = kDir / std::string(rule->id);
-    const fs::path input = dir / "input.spec";
+    const std::string example = rules::example_file(*rule);
+    const std::string name = is_spec(example) ? "input.spec" : example;
+    const fs::path input = dir / name;
     REQUIRE(fs::exists(input));
     const auto options = only(*rule);
-    const std::string display = "tests/golden/rules/" + std::string(rule->id) + "/input.spec";
+    const std::string display = "tests/golden/rules/" + std::string(rule->id) + "/" + name;
     const auto run = testing::lint_file(input, options, display);
     KATALINT_CHECK_GOLDEN(dir / "expected.txt", run.gcc());
     CHECK(run.fires(rule->id));
 
     const std::string text = read(input);
-    const std::string fixed = testing::fix_text("input.spec", text, options, true);
-    const fs::path expected_fixed = dir / "expected.fixed.spec";
+    const std::string fixed = testing::fix_text(name, text, options, true);
+    const fs::path expected_fixed = dir / (is_spec(name) ? "expected.fixed.spec" : "expected.fixed");
     if (fixed != text || fs::exists(expected_fixed)) KATALINT_CHECK_GOLDEN(expected_fixed, fixed);
     // A second --fix changes nothing.
-    CHECK(testing::fix_text("input.spec", fixed, options, true) == fixed);
+    CHECK(testing::fix_text(name, fixed, options, true) == fixed);
   }
 }
