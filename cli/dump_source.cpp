@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "frontend/debian/query.hpp"
 #include "frontend/file_kind.hpp"
 #include "frontend/rpmspec/syntax.hpp"
 
@@ -12,11 +13,14 @@ namespace katalint::cli {
 int run_dump_source(const ir::SourceManager& sources, ir::FileId id) {
   const ir::SourceFile& file = sources.file(id);
   const auto kind = frontend::classify_path(file.path());
-  if (kind != frontend::FileKind::Spec)
-    return usage_error(fmt::format("dump: no syntax tree for '{}' ({})", file.path(), frontend::to_string(kind)));
   ir::DiagnosticSink sink;  // structure problems do not stop a reprint
-  const auto tree = rpmspec::parse_spec_syntax(file, sink);
-  std::cout << rpmspec::reprint(tree);
+  if (kind == frontend::FileKind::Spec) {
+    std::cout << rpmspec::reprint(rpmspec::parse_spec_syntax(file, sink));
+  } else if (auto text = frontend::debian::reprint_file(kind, file, sink)) {
+    std::cout << *text;
+  } else {
+    return usage_error(fmt::format("dump: no syntax tree for '{}' ({})", file.path(), frontend::to_string(kind)));
+  }
   std::cout.flush();
   return kExitClean;
 }

@@ -4,17 +4,16 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <set>
-#include <thread>
 
 #include "cli/baseline.hpp"
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
 #include "cli/fix.hpp"
+#include "cli/parallel.hpp"
 #include "cli/render.hpp"
 #include "frontend/analyze.hpp"
 #include "frontend/file_kind.hpp"
@@ -297,19 +296,8 @@ int run_lint(const Options& options) {
   // Each file is analysed on its own, with its own SourceManager, so results never depend on
   // the number of threads; they are merged in input order below.
   std::vector<Result> results(tasks.size());
-  {
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t jobs =
-        std::min<std::size_t>(options.jobs > 0 ? static_cast<std::size_t>(options.jobs) : cores, tasks.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-      for (std::size_t i = next++; i < tasks.size(); i = next++) lint_guarded(tasks[i], mode, results[i]);
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t k = 1; k < jobs; ++k) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-  }
+  parallel_for(tasks.size(), thread_count(options.jobs, tasks.size()),
+               [&](std::size_t i) { lint_guarded(tasks[i], mode, results[i]); });
 
   bool write_failed = false, internal_error = false;
   std::size_t fixes = 0, fixed_files = 0;

@@ -72,6 +72,8 @@ int run(int argc, char** argv) {
   auto* query = app.add_subcommand("query", "evaluated package metadata, as rpmspec -q reports it");
   add_evaluation_options(*query, query_opts);
   query->add_flag("--json", query_json, "print JSON (the only format)");
+  query->add_option("-j,--jobs", query_opts.jobs, "files evaluated in parallel (default: all cores)");
+  query->add_option("--stdin-filename", query_opts.stdin_filename, "file name to report for input read from stdin");
   query->add_option("file", query_opts.paths, "spec file")->required();
 
   auto* dump = app.add_subcommand("dump", "print the IR as JSON, or reprint the source from its syntax tree");

@@ -2,10 +2,13 @@
 #include <fmt/core.h>
 
 #include <iostream>
+#include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/parallel.hpp"
 #include "cli/render.hpp"
 #include "frontend/analyze.hpp"
+#include "frontend/debian/query.hpp"
 #include "frontend/file_kind.hpp"
 #include "frontend/rpmspec/query_json.hpp"
 #include "ir/json.hpp"
@@ -38,32 +41,57 @@ int run_query(const Options& options) {
   frontend::AnalyzeOptions analyze;
   if (int rc = make_analyze_options(options, analyze); rc != kExitClean) return rc;
   if (options.paths.empty()) return usage_error("expected a spec file");
-  // One file prints one JSON document; several print one compact document per line.
+  // One file prints one JSON document; several print one compact document per line, in the
+  // order given, whatever the number of threads.
   const bool several = options.paths.size() > 1;
-  int exit_code = kExitClean;
-  for (const auto& path : options.paths) {
+  struct Answer {
+    std::string json;
+    std::string messages;  // diagnostics and errors for stderr
+    int exit_code = kExitClean;
+  };
+  std::vector<Answer> answers(options.paths.size());
+  parallel_for(options.paths.size(), thread_count(options.jobs, options.paths.size()), [&](std::size_t i) {
+    Answer& a = answers[i];
+    const std::string& path = options.paths[i];
     ir::SourceManager sources;
-    Options single = options;
-    single.paths = {path};
-    const auto id = load_single(single, sources);
+    std::string error;
+    const std::string name = path == "-" && !options.stdin_filename.empty() ? options.stdin_filename : path;
+    const auto id = sources.load(path, error, name);
     if (!id) {
-      exit_code = kExitUsage;
-      continue;
+      a.messages = fmt::format("katalint: error: cannot read '{}': {}\n", path, error);
+      a.exit_code = kExitUsage;
+      return;
     }
-    if (frontend::classify_path(sources.file(*id).path()) != frontend::FileKind::Spec) {
-      usage_error(fmt::format("query: '{}' is not a spec file", sources.file(*id).path()));
-      exit_code = kExitUsage;
-      continue;
-    }
+    const ir::SourceFile& file = sources.file(*id);
+    const auto kind = frontend::classify_path(file.path());
     ir::DiagnosticSink sink;
-    const ir::Package package = frontend::evaluate_spec_file(sources, *id, analyze, sink);
-    print_diagnostics(sink, sources);
-    if (package.parse_failed) {
-      if (exit_code == kExitClean) exit_code = kExitFindings;
-      continue;
+    std::optional<nlohmann::ordered_json> json;
+    if (kind == frontend::FileKind::Spec) {
+      const ir::Package package = frontend::evaluate_spec_file(sources, *id, analyze, sink);
+      if (package.parse_failed) a.exit_code = kExitFindings;
+      else json = rpmspec::query_json(package);
+    } else {
+      // Debian and OBS files: the JSON view their ecosystem's own tools give.
+      const auto filled = frontend::fill_placeholders(file, analyze.placeholders);
+      json = frontend::debian::query_json(kind, file, filled.text(), &filled, sink);
+      if (!json) {
+        a.messages = fmt::format("katalint: error: query: katalint does not read '{}' ({})\n", file.path(),
+                                 frontend::to_string(kind));
+        a.exit_code = kExitUsage;
+      }
     }
-    const auto json = rpmspec::query_json(package);
-    std::cout << (several ? json.dump() : json.dump(2)) << '\n';
+    std::ostringstream diagnostics;
+    ir::sort_diagnostics(sink.diagnostics(), sources);
+    render(OutputFormat::Gcc, sink.diagnostics(), sources, {}, diagnostics);
+    a.messages = diagnostics.str() + a.messages;
+    if (json) a.json = several ? json->dump() : json->dump(2);
+  });
+  int exit_code = kExitClean;
+  for (const auto& a : answers) {
+    std::cerr << a.messages;
+    if (!a.json.empty()) std::cout << a.json << '\n';
+    if (a.exit_code == kExitUsage || (a.exit_code == kExitFindings && exit_code == kExitClean))
+      exit_code = a.exit_code;
   }
   return exit_code;
 }

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "frontend/debian/control.hpp"
+#include "frontend/debian/query.hpp"
 #include "frontend/rpmspec/evaluator.hpp"
 #include "frontend/rpmspec/profile.hpp"
 #include "frontend/rpmspec/syntax.hpp"
@@ -28,21 +30,13 @@ ir::Package evaluate_spec_file(ir::SourceManager& sources, ir::FileId id, const 
     filled = fill_placeholders(file, options.placeholders, open, close);
     if (is_template_path(file.path())) report_unbound(*filled, sink);
   }
-  rpmspec::MacroEngine engine;
-  std::string error;
-  if (!rpmspec::profile_engine(target_of(options), engine, error)) {
-    sink.report("unknown-target", ir::Severity::Error, {}, error);
-    ir::Package failed;
-    failed.parse_failed = true;
-    return failed;
-  }
   rpmspec::EvaluateOptions evaluate;
   evaluate.defines = options.defines;
   evaluate.with = options.with;
   evaluate.without = options.without;
   evaluate.source_dir = std::filesystem::path(file.path()).parent_path().string();
   const std::string_view text = filled ? std::string_view(filled->text()) : file.text();
-  return rpmspec::evaluate_spec(sources, file, text, filled ? &*filled : nullptr, std::move(engine), evaluate,
+  return rpmspec::evaluate_spec(sources, file, text, filled ? &*filled : nullptr, target_of(options), evaluate,
                                 sink);
 }
 
@@ -59,8 +53,17 @@ void analyze_file(ir::SourceManager& sources, ir::FileId id, const AnalyzeOption
     // The evaluator already reported the structural problems the tree finds.
     ir::DiagnosticSink structural;
     tree = rpmspec::parse_spec_syntax(file, structural);
-  } else if (is_template_path(file.path())) {
-    report_unbound(fill_placeholders(file, options.placeholders), local);
+  } else {
+    const FilledTemplate filled = fill_placeholders(file, options.placeholders);
+    if (is_template_path(file.path())) report_unbound(filled, local);
+    if (kind == FileKind::DebianControl || kind == FileKind::Dsc) {
+      const auto flavor = kind == FileKind::Dsc ? debian::Deb822Flavor::Dsc : debian::Deb822Flavor::Control;
+      const auto doc = debian::parse_deb822(file, filled.text(), &filled, flavor, local);
+      package = debian::control_to_ir(doc, file, local);
+    } else {
+      // Reading the file reports its syntax problems; rules for these kinds get their IR here.
+      (void)debian::query_json(kind, file, filled.text(), &filled, local);
+    }
   }
 
   rules::Context ctx(file, kind, target);

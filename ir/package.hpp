@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ir/source.hpp"
@@ -110,6 +111,14 @@ struct ChangelogEntry {
   std::string distribution;  // Debian only
   std::string urgency;       // Debian only
   std::vector<std::string> lines;  // bullet text
+  // Debian changelog and SUSE .changes details:
+  std::string package;  // Debian: source name in the heading
+  std::string email;    // the address alone (inside <...>, or the bare address)
+  std::vector<std::pair<std::string, std::string>> options;  // Debian heading key=value, as written
+  std::vector<std::string> closes;          // Debian bugs closed (Closes: #NNN), ascending
+  std::vector<std::string> launchpad_bugs;  // Launchpad bugs (LP: #NNN), ascending
+  Range header_range;   // Debian heading line / SUSE date line
+  Range trailer_range;  // Debian ` -- ` line
 };
 
 // One build section (%prep, %build, ...) or debian/rules target.

@@ -14,8 +14,12 @@ namespace katalint::ir {
 SourceFile::SourceFile(FileId id, std::string path, std::string text)
     : id_(id), path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
-  for (std::uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  const char* const data = text_.data();
+  const char* p = data;
+  const char* const end = data + text_.size();
+  while (const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p))) {
+    p = static_cast<const char*>(nl) + 1;
+    line_starts_.push_back(static_cast<std::uint32_t>(p - data));
   }
 }
 
@@ -78,7 +82,12 @@ std::optional<FileId> SourceManager::load(const std::string& path, std::string& 
       error = "file is larger than the 64 MiB limit";
       return std::nullopt;
     }
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    // Read in blocks: the size may change under us, and special files report none.
+    char block[65536];
+    while (in.read(block, sizeof block) || in.gcount() > 0) {
+      text.append(block, static_cast<std::size_t>(in.gcount()));
+      if (text.size() > kMaxFileSize) break;
+    }
     if (in.bad()) {
       error = "read error";
       return std::nullopt;

@@ -27,6 +27,8 @@ std::string printable(std::string_view s) {
     std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
     bool ok = len > 0 && i + len <= s.size();
     for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    // Control characters other than tab and newline are shown escaped too.
+    if (ok && len == 1 && ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)) ok = false;
     if (!ok) {
       out += fmt::format("\\x{:02x}", c);
       ++i;

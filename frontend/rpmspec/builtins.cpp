@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "frontend/rpmspec/macro_internal.hpp"
 
@@ -162,7 +163,27 @@ void do_macrobody(BuiltinCall& c) {
 
 void do_load(BuiltinCall& c) { c.ex.load(c.arg1(), c.original); }
 
-void do_lua(BuiltinCall& c) { c.ex.append_opaque(c.out, c.original, false); }
+// Lua is never run, but the macros it defines with rpm.define("NAME ...") exist afterwards:
+// they get opaque values, so later uses are unknown rather than undefined.
+void do_lua(BuiltinCall& c) {
+  c.ex.append_opaque(c.out, c.original, false);
+  std::string_view code = c.original;
+  constexpr std::string_view kDefine = "rpm.define(";
+  for (auto at = code.find(kDefine); at != std::string_view::npos; at = code.find(kDefine, at + 1)) {
+    std::size_t p = at + kDefine.size();
+    while (p < code.size() && is_space(code[p])) ++p;
+    if (p >= code.size() || (code[p] != '"' && code[p] != '\'')) continue;
+    ++p;
+    const std::size_t name_begin = p;
+    while (p < code.size() && (std::isalnum(static_cast<unsigned char>(code[p])) || code[p] == '_')) ++p;
+    const std::string_view name = code.substr(name_begin, p - name_begin);
+    if (name.size() < 2 || !(p < code.size() && is_space(code[p]))) continue;
+    std::string body(1, kOpaqueBegin);
+    body.append("%{lua: rpm.define(").append(name).append(")}");
+    body.push_back(kOpaqueEnd);
+    c.ex.engine().define(name, body);
+  }
+}
 
 void do_undefine(BuiltinCall& c) {
   if (contains_opaque(c.arg1())) {

@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <optional>
 
 #include "frontend/rpmspec/dependencies.hpp"
+#include "frontend/rpmspec/profile.hpp"
 
 namespace katalint::rpmspec {
 namespace {
@@ -131,6 +133,7 @@ constexpr std::array kParts = {
 };
 
 Part is_part(std::string_view line) {
+  if (line.empty() || line.front() != '%') return Part::None;
   for (const auto& p : kParts) {
     if (!iequals_prefix(line, p.token)) continue;
     if (line.size() == p.token.size() || is_space(line[p.token.size()])) return p.part;
@@ -202,6 +205,7 @@ constexpr std::array kLineTypes = {
 };
 
 const LineTypeRec* parse_line_type(std::string_view s) {
+  if (s.size() < 3 || s[0] != '%') return nullptr;
   for (const auto& t : kLineTypes) {
     if (s.substr(0, t.text.size()) != t.text) continue;
     const bool at_end = s.size() == t.text.size();
@@ -354,6 +358,17 @@ std::optional<char> first_illegal(std::string_view s, Allowed allowed) {
   return std::nullopt;
 }
 
+// True when `s` holds opaque segments and nothing else but whitespace.
+bool is_only_opaque(std::string_view s) {
+  bool any = false, in_opaque = false;
+  for (char c : s) {
+    if (c == kOpaqueBegin) in_opaque = any = true;
+    else if (c == kOpaqueEnd) in_opaque = false;
+    else if (!in_opaque && !is_space(c)) return false;
+  }
+  return any;
+}
+
 class Evaluator {
  public:
   Evaluator(ir::SourceManager& sources, const ir::SourceFile& file, std::string_view text,
@@ -408,7 +423,14 @@ class Evaluator {
 
   std::vector<Input> inputs_;
   std::vector<ReadLevel> read_stack_;
-  std::vector<Line> pending_;  // expanded lines not yet consumed
+  // The last expanded buffer and the lines in it not yet consumed; lines are copied out one
+  // at a time into line_, whose storage is reused.
+  struct PendingLine {
+    std::uint32_t begin, end;
+    ir::Range range;
+  };
+  std::string expanded_;
+  std::vector<PendingLine> pending_;
   std::size_t pending_pos_ = 0;
   Line line_;                  // the current line
   bool failed_ = false;
@@ -434,7 +456,7 @@ std::optional<std::string> Evaluator::read_relative(std::string_view path) const
 }
 
 void Evaluator::error(ir::Range range, std::string message, std::string rule) {
-  sink_.report(std::move(rule), ir::Severity::Error, range, std::move(message));
+  sink_.report(std::move(rule), ir::Severity::Error, range, strip_opaque_markers(message));
   failed_ = true;
 }
 
@@ -456,10 +478,14 @@ int Evaluator::fill_pending() {
     bool complete = false;
     while (p < size) {
       // One physical line.
-      std::uint32_t eol = p;
-      while (eol < size && in.text[eol] != '\n') ++eol;
-      if (eol < size) ++eol;
-      for (std::uint32_t i = p; i < eol; ++i) {
+      const char* const base = in.text.data();
+      const void* nl = std::memchr(base + p, '\n', size - p);
+      const std::uint32_t eol = nl ? static_cast<std::uint32_t>(static_cast<const char*>(nl) - base) + 1 : size;
+      // With nothing open, a line without '%' or '\\' cannot open anything.
+      const std::string_view physical = in.text.substr(p, eol - p);
+      const bool plain = !(pc || bc || xc) && physical.find_first_of("%\\") == std::string_view::npos;
+      if (plain) nc = 0;
+      for (std::uint32_t i = plain ? eol : p; i < eol; ++i) {
         const char c = in.text[i];
         const char next = i + 1 < eol ? in.text[i + 1] : '\0';
         switch (c) {
@@ -504,16 +530,12 @@ int Evaluator::fill_pending() {
     const LineTypeRec* type = parse_line_type(lead);
     const ReadLevel& top = read_stack_.back();
     const bool expand = (type && (type->id & kLineElifAny)) ? top.readable : top.reading;
-    std::string text;
-    if (expand) {
-      const std::size_t errors_before = std::count_if(
-          sink_.diagnostics().begin(), sink_.diagnostics().end(),
-          [](const ir::Diagnostic& d) { return d.severity == ir::Severity::Error; });
+    std::string& text = expanded_;
+    if (expand && raw.find('%') == std::string_view::npos) {
+      text.assign(raw);  // nothing to expand
+    } else if (expand) {
       text = engine_.expand(raw, range);
-      const std::size_t errors_after = std::count_if(
-          sink_.diagnostics().begin(), sink_.diagnostics().end(),
-          [](const ir::Diagnostic& d) { return d.severity == ir::Severity::Error; });
-      if (errors_after != errors_before || engine_.error_raised()) {
+      if (engine_.last_expansion_failed() || engine_.error_raised()) {
         failed_ = true;
         return -1;
       }
@@ -526,16 +548,16 @@ int Evaluator::fill_pending() {
     while (start < text.size()) {
       std::size_t nl = text.find('\n', start);
       const std::size_t end = nl == std::string::npos ? text.size() : nl + 1;
-      Line line{text.substr(start, end - start), range};
+      PendingLine line{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), range};
       if (single) {
         // Unexpanded text keeps exact per-line ranges.
         line.range = source_range(in, begin + static_cast<std::uint32_t>(start),
                                   begin + static_cast<std::uint32_t>(end));
       }
-      pending_.push_back(std::move(line));
+      pending_.push_back(line);
       start = end;
     }
-    if (pending_.empty()) pending_.push_back({std::string(), range});
+    if (pending_.empty()) pending_.push_back({0, 0, range});
     return 0;
   }
   return 1;
@@ -555,7 +577,9 @@ int Evaluator::read_line(int strip) {
       }
       if (rc < 0) return -1;
     }
-    line_ = std::move(pending_[pending_pos_++]);
+    const PendingLine& next = pending_[pending_pos_++];
+    line_.text.assign(expanded_, next.begin, next.end - next.begin);
+    line_.range = next.range;
     std::string& s = line_.text;
 
     std::size_t lead = 0;
@@ -674,8 +698,10 @@ int Evaluator::read_line(int strip) {
       }
       auto content = read_relative(name);
       if (!content) {
+        // rpm stops here; katalint reports it and reads on, so later problems show too.
         error(line_.range, fmt::format("unable to open {}", name), "missing-include");
-        return -1;
+        s.clear();
+        return 0;
       }
       const ir::FileId id = sources_.add(std::string(name), std::move(*content));
       inputs_.push_back({id, sources_.file(id).text(), nullptr, 0});
@@ -1037,6 +1063,15 @@ Part Evaluator::parse_preamble(bool initial) {
   if (rc == 0) {
     while ((next = is_part(line_.text)) == Part::None) {
       std::string_view s = skip_space(line_.text);
+      if (is_only_opaque(s)) {
+        // Lua or shell output, or an unbound placeholder, standing alone: usually it
+        // defines macros or tags katalint cannot know; skip it rather than guess.
+        sink_.report("opaque-macro-value", ir::Severity::Info, line_.range,
+                     fmt::format("the preamble line '{}' is only shell, lua or placeholder output; "
+                                 "katalint skips it",
+                                 strip_opaque_markers(s)));
+        s = {};
+      }
       if (!s.empty()) {
         const PreambleRec* found = nullptr;
         for (const auto& rec : kPreamble) {
@@ -1070,7 +1105,14 @@ Part Evaluator::parse_preamble(bool initial) {
           }
         }
         if (!ok) {
-          error(line_.range, fmt::format("unknown tag: {}", line_.text), "unknown-tag");
+          if (s.front() == '%') {
+            std::size_t n = 1;
+            while (n < s.size() && !is_space(s[n])) ++n;
+            error(line_.range, fmt::format("unknown section or undefined macro '{}' in the preamble", s.substr(0, n)),
+                  "unknown-section");
+          } else {
+            error(line_.range, fmt::format("unknown tag: {}", line_.text), "unknown-tag");
+          }
           return Part::Error;
         }
         if (!handle_tag(*found, lang, pkg_.packages[index], initial)) return Part::Error;
@@ -1496,18 +1538,30 @@ bool compatible_build_arch(std::string_view arch) {
 }  // namespace
 
 ir::Package evaluate_spec(ir::SourceManager& sources, const ir::SourceFile& file, std::string_view text,
-                          const frontend::FilledTemplate* filled, MacroEngine engine,
+                          const frontend::FilledTemplate* filled, std::string_view target,
                           const EvaluateOptions& options, ir::DiagnosticSink& sink) {
-  for (const auto& d : options.defines) {
-    const auto sep = d.find_first_of(" \t");
-    const std::string name = d.substr(0, sep);
-    const std::string body = sep == std::string::npos ? std::string() : std::string(trim(d.substr(sep)));
-    engine.define(name, body);
+  // The profile's engine with the command-line definitions on top.
+  auto make_engine = [&](MacroEngine& engine, std::string& error) {
+    if (!profile_engine(target, engine, error)) return false;
+    for (const auto& d : options.defines) {
+      const auto sep = d.find_first_of(" \t");
+      const std::string name = d.substr(0, sep);
+      const std::string body = sep == std::string::npos ? std::string() : std::string(trim(d.substr(sep)));
+      engine.define(name, body);
+    }
+    for (const auto& w : options.with) engine.define("_with_" + w, "--with-" + w);
+    for (const auto& w : options.without) engine.define("_without_" + w, "--without-" + w);
+    return true;
+  };
+  MacroEngine engine;
+  if (std::string error; !make_engine(engine, error)) {
+    sink.report("unknown-target", ir::Severity::Error, {}, error);
+    ir::Package failed;
+    failed.file = file.id();
+    failed.parse_failed = true;
+    return failed;
   }
-  for (const auto& w : options.with) engine.define("_with_" + w, "--with-" + w);
-  for (const auto& w : options.without) engine.define("_without_" + w, "--without-" + w);
 
-  MacroEngine pristine = engine;
   ir::DiagnosticSink first_sink;
   Evaluator first(sources, file, text, filled, std::move(engine), options, first_sink, false);
   ir::Package package = first.run();
@@ -1525,6 +1579,10 @@ ir::Package evaluate_spec(ir::SourceManager& sources, const ir::SourceFile& file
     package.parse_failed = true;
     return package;
   }
+  // A fresh engine: the first pass changed the one it was given.
+  MacroEngine pristine;
+  std::string error;
+  if (!make_engine(pristine, error)) return package;
   pristine.define("_target_cpu", *it);
   Evaluator second(sources, file, text, filled, std::move(pristine), options, sink, true);
   ir::Package reparsed = second.run();

@@ -21,11 +21,11 @@ struct EvaluateOptions {
 };
 
 // Evaluates `text` (the file's content with template placeholders filled; `filled` maps its
-// offsets back into `file`, or is null when the text is the file itself). `engine` comes
-// loaded with the target profile and is consumed.
+// offsets back into `file`, or is null when the text is the file itself) for the target
+// profile named `target`.
 ir::Package evaluate_spec(ir::SourceManager& sources, const ir::SourceFile& file,
                           std::string_view text, const frontend::FilledTemplate* filled,
-                          MacroEngine engine, const EvaluateOptions& options,
+                          std::string_view target, const EvaluateOptions& options,
                           ir::DiagnosticSink& sink);
 
 }  // namespace katalint::rpmspec

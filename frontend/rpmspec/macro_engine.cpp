@@ -277,17 +277,15 @@ void Expander::append_opaque(std::string& out, std::string_view original, bool m
   std::string v;
   v.reserve(original.size() + 2);
   v.push_back(kOpaqueBegin);
+  // The original text is only shown in messages; keeping it on one line keeps the unknown
+  // value inside the line it stands in.
   for (char c : original)
-    if (c != kOpaqueBegin && c != kOpaqueEnd) v.push_back(c);
+    if (c != kOpaqueBegin && c != kOpaqueEnd) v.push_back(c == '\n' ? ' ' : c);
   v.push_back(kOpaqueEnd);
   append(out, v);
 }
 
-MacroDefinition* Expander::find_top(std::string_view name) {
-  auto it = eng_.table_.find(name);
-  if (it == eng_.table_.end() || it->second.empty()) return nullptr;
-  return &it->second.back();
-}
+const MacroDefinition* Expander::find_top(std::string_view name) const { return eng_.lookup(name); }
 
 bool Expander::expand_this(std::string_view src, std::string& result) {
   result.clear();
@@ -381,8 +379,12 @@ std::size_t Expander::expand_one(std::string& out, std::string_view src, std::si
   switch (src[s]) {
     case '(': {  // %(shell): never run; the command is still expanded, as rpm does first
       std::string cmd;
-      if (expand_this(src.substr(s + 1, se - 1 - (s + 1)), cmd))
-        append_opaque(out, src.substr(start, se - start), false);
+      if (expand_this(src.substr(s + 1, se - 1 - (s + 1)), cmd)) {
+        if (auto result = contains_opaque(cmd) ? std::nullopt : evaluate_pure_shell(cmd, eng_.shell))
+          append(out, *result);
+        else
+          append_opaque(out, src.substr(start, se - start), false);
+      }
       return se;
     }
     case '[':  // %[expression]
@@ -419,12 +421,15 @@ std::size_t Expander::expand_one(std::string& out, std::string_view src, std::si
   if (!charge(kCallCost)) return n;
 
   const std::string_view name = src.substr(f, fe - f);
-  MacroDefinition* found = find_top(name);
+  const MacroDefinition* found = find_top(name);
   if (found) {
-    if ((found->flags & kMacroAuto) && level_ > found->level)
+    if ((found->flags & kMacroAuto) && level_ > found->level) {
       found = nullptr;  // an argument of an outer parametric call
-    else
-      found->flags |= kMacroUsed;
+    } else if (auto it = eng_.table_.find(name); it != eng_.table_.end() && !it->second.empty()) {
+      // Only local definitions are ever checked for use (scoped ones), so the shared base
+      // is never copied just to mark it.
+      it->second.back().flags |= kMacroUsed;
+    }
   }
 
   // %{?name}, %{!?name}, %{?name:x}, %{-f}, %{-f*}, %{!-f:x}...
@@ -544,8 +549,8 @@ void Expander::free_args() {
   scope_marks_.pop_back();
   auto& names = eng_.scoped_names_;
   for (std::size_t i = mark; i < names.size(); ++i) {
+    if (!eng_.writable_stack(names[i], false)) continue;
     auto it = eng_.table_.find(names[i]);
-    if (it == eng_.table_.end()) continue;
     auto& stack = it->second;
     if (!stack.empty() && stack.back().level >= level_ &&
         !(stack.back().flags & (kMacroAuto | kMacroUsed))) {
@@ -556,7 +561,7 @@ void Expander::free_args() {
       failed_ = was_failed;
     }
     while (!stack.empty() && stack.back().level >= level_) stack.pop_back();
-    if (stack.empty()) eng_.table_.erase(it);
+    eng_.prune(it);
   }
   names.resize(mark);
   --level_;
@@ -729,26 +734,51 @@ MacroEngine::MacroEngine(ir::DiagnosticSink* sink, ExpansionLimits limits) : sin
   }
 }
 
+std::vector<MacroDefinition>* MacroEngine::writable_stack(std::string_view name, bool create) {
+  if (auto it = table_.find(name); it != table_.end()) return &it->second;
+  if (base_) {
+    if (auto b = base_->find(name); b != base_->end())
+      return &table_.emplace(b->first, b->second).first->second;
+  }
+  if (!create) return nullptr;
+  return &table_.emplace(std::string(name), std::vector<MacroDefinition>{}).first->second;
+}
+
+void MacroEngine::prune(Table::iterator it) {
+  if (it->second.empty() && !(base_ && base_->count(it->first))) table_.erase(it);
+}
+
+MacroEngine::Table MacroEngine::table() const {
+  Table merged = base_ ? *base_ : Table{};
+  for (const auto& [name, stack] : table_) merged[name] = stack;
+  for (auto it = merged.begin(); it != merged.end();) it = it->second.empty() ? merged.erase(it) : std::next(it);
+  return merged;
+}
+
+void MacroEngine::freeze() {
+  base_ = std::make_shared<const Table>(table());
+  table_.clear();
+}
+
 void MacroEngine::push(std::string_view name, std::optional<std::string_view> options, std::string body,
                        int level, unsigned flags, ir::Range where) {
-  auto it = table_.find(name);
-  if (it == table_.end()) it = table_.emplace(std::string(name), std::vector<MacroDefinition>{}).first;
+  auto& stack = *writable_stack(name, true);
   MacroDefinition def;
-  def.name = it->first;
+  def.name = std::string(name);
   if (options) def.options = std::string(*options);
   def.body = std::move(body);
   def.level = level;
   def.where = where;
   def.flags = flags;
-  it->second.push_back(std::move(def));
+  stack.push_back(std::move(def));
   if (level > 0) scoped_names_.emplace_back(name);
 }
 
 void MacroEngine::pop(std::string_view name) {
+  if (!writable_stack(name, false)) return;
   auto it = table_.find(name);
-  if (it == table_.end()) return;
   if (!it->second.empty()) it->second.pop_back();
-  if (it->second.empty()) table_.erase(it);
+  prune(it);
 }
 
 void MacroEngine::define(std::string_view name, std::string_view body,
@@ -763,9 +793,11 @@ void MacroEngine::undefine(std::string_view name) {
 }
 
 const MacroDefinition* MacroEngine::lookup(std::string_view name) const {
-  auto it = table_.find(name);
-  if (it == table_.end() || it->second.empty()) return nullptr;
-  return &it->second.back();
+  if (auto it = table_.find(name); it != table_.end()) return it->second.empty() ? nullptr : &it->second.back();
+  if (base_) {
+    if (auto b = base_->find(name); b != base_->end() && !b->second.empty()) return &b->second.back();
+  }
+  return nullptr;
 }
 
 std::string MacroEngine::expand(std::string_view text, ir::Range origin) {

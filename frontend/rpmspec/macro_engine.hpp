@@ -5,11 +5,13 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "frontend/rpmspec/shell_lite.hpp"
 #include "ir/diagnostic.hpp"
 
 namespace katalint::rpmspec {
@@ -97,12 +99,21 @@ class MacroEngine {
   // that paths resolve against the spec's directory. Returns nullopt when missing.
   std::function<std::optional<std::string>(std::string_view path)> read_file;
 
+  // What the target's build root prints for host commands (`#!katalint-command` in profiles);
+  // %(...) of pure text pipelines and these commands is evaluated without running a shell.
+  ShellProfile shell;
+
   // True once %{error:...} was expanded (rpm then fails the parse).
   [[nodiscard]] bool error_raised() const { return error_raised_; }
 
-  [[nodiscard]] const std::map<std::string, std::vector<MacroDefinition>, std::less<>>& table() const {
-    return table_;
-  }
+  using Table = std::map<std::string, std::vector<MacroDefinition>, std::less<>>;
+
+  // Every macro name with its definition stack, base and local merged.
+  [[nodiscard]] Table table() const;
+
+  // Makes the current definitions a shared, read-only base: copies of the engine then share
+  // it and record only their own changes, so a loaded profile is copied per spec cheaply.
+  void freeze();
 
  private:
   friend class detail::Expander;
@@ -112,9 +123,16 @@ class MacroEngine {
   // Loads macro-file text; bad entries are reported at their line in `file`, or at `fallback`.
   void load_text(std::string_view text, ir::FileId file, ir::Range fallback);
 
+  // The definition stack of `name`, copied from the base on first write; null when the name
+  // is defined nowhere and `create` is false. An empty local stack hides the base's.
+  std::vector<MacroDefinition>* writable_stack(std::string_view name, bool create);
+  // Drops an emptied local stack unless it must hide a base definition.
+  void prune(Table::iterator it);
+
   ir::DiagnosticSink* sink_;
   ExpansionLimits limits_;
-  std::map<std::string, std::vector<MacroDefinition>, std::less<>> table_;
+  std::shared_ptr<const Table> base_;
+  Table table_;
   int level_ = 0;
   bool error_raised_ = false;
   bool last_failed_ = false;

@@ -104,7 +104,7 @@ class Expander final : public ExprMacroExpander {
   [[nodiscard]] MacroEngine& engine() { return eng_; }
   [[nodiscard]] int level() const { return level_; }
   // The newest definition of `name`, whatever its scope (rpm's findEntry()).
-  MacroDefinition* find_top(std::string_view name);
+  const MacroDefinition* find_top(std::string_view name) const;
 
  private:
   std::size_t expand_one(std::string& out, std::string_view src, std::size_t s, bool top);

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <vector>
@@ -56,11 +57,31 @@ bool load(std::string_view name, MacroEngine& engine, std::string& error, int de
     return false;
   }
   const std::string text = text_of(*p);
+  for (std::size_t at = text.find("#!katalint-"); at != std::string::npos; at = text.find("#!katalint-", at + 1)) {
+    if (at > 0 && text[at - 1] != '\n') continue;  // prose that mentions a directive
+    const std::string_view rest = std::string_view(text).substr(at + 11);
+    static constexpr std::string_view kKnown[] = {"inherit", "undefine", "pinned", "command", "missing-command", "shell"};
+    const bool known = std::any_of(std::begin(kKnown), std::end(kKnown), [&](std::string_view k) {
+      return rest.substr(0, k.size()) == k && (rest.size() == k.size() || rest[k.size()] == ' ' || rest[k.size()] == '\n');
+    });
+    if (!known) {
+      error = fmt::format("profile '{}': unknown directive '#!katalint-{}'", name, rest.substr(0, rest.find('\n')));
+      return false;
+    }
+  }
   for (const auto& parent : directives(text, "inherit"))
     if (!load(parent, engine, error, depth + 1)) return false;
   // Macros the parent defines that this target's rpm does not have.
   for (const auto& dropped : directives(text, "undefine"))
     for (int guard = 0; guard < 16 && engine.is_defined(dropped); ++guard) engine.undefine(dropped);
+  // `#!katalint-command COMMAND => OUTPUT`: what the target prints for a host command.
+  for (const auto& fact : directives(text, "command")) {
+    const auto arrow = fact.find(" => ");
+    if (arrow == std::string::npos) continue;
+    engine.shell.facts[fact.substr(0, arrow)] = fact.substr(arrow + 4);
+  }
+  for (const auto& command : directives(text, "missing-command")) engine.shell.missing_commands.push_back(command);
+  for (const auto& sh : directives(text, "shell")) engine.shell.dash = sh == "dash";
   engine.load_macro_file(text);
   return true;
 }
@@ -83,6 +104,7 @@ bool profile_engine(std::string_view name, MacroEngine& out, std::string& error)
   }
   MacroEngine engine;
   if (!load(name, engine, error, 0)) return false;
+  engine.freeze();
   out = engine;
   cache.emplace(std::string(name), std::move(engine));
   return true;

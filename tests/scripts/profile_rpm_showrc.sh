@@ -318,7 +318,7 @@ EXPECT = {
               ("%{_unitdir}", "/usr/lib/systemd/system"), ("%{_fillupdir}", "/usr/share/fillup-templates"),
               ("%{_vendor}", "suse"), ("%{python3_version}", "3.6")],
 }
-DIRECTIVE = re.compile(r"^#!katalint-(inherit|undefine|pinned)(?: +(\S+))?\s*$")
+DIRECTIVE = re.compile(r"^#!katalint-(inherit|undefine|pinned|command|missing-command|shell)(?: +(.+?))?\s*$")
 
 
 def chain_names(name, seen=()):
