@@ -179,5 +179,23 @@ else
   echo "SKIP: -j determinism: corpus not found at $corpus"
 fi
 
+# --- every reported id is in the registry ------------------------------------------------
+if [ -d "$corpus" ] && command -v python3 >/dev/null; then
+  "$katalint" rules --format json >"$tmp/rules.json"
+  for target in opensuse-tumbleweed fedora; do
+    "$katalint" --target "$target" --fail-on never --format json "$corpus/real-specs" "$corpus/real-debian" \
+      "$corpus/kata-home" >"$tmp/corpus.json" 2>/dev/null
+    python3 - "$tmp/rules.json" "$tmp/corpus.json" <<'PY' && ok "every id reported over the corpus for $target is registered" || fail "unregistered ids for $target"
+import json, sys
+known = {r["id"] for r in json.load(open(sys.argv[1]))["rules"]}
+seen = {d["rule"] for d in json.load(open(sys.argv[2]))["diagnostics"]}
+missing = sorted(seen - known)
+if missing:
+    print("unregistered:", ", ".join(missing))
+sys.exit(1 if missing else 0)
+PY
+  done
+fi
+
 if [ "$failures" -ne 0 ]; then echo "$failures failure(s)"; exit 1; fi
 echo "all lint engine checks passed"
