@@ -9,6 +9,9 @@
 #include "rules/suppression.hpp"
 
 namespace katalint::rules {
+
+extern const RuleInfo unused_suppression;  // rules/engine/unused_suppression.cpp
+
 namespace {
 
 bool contains(const std::vector<std::string>& list, std::string_view id) {

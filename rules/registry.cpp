@@ -4,6 +4,12 @@
 #include <array>
 
 namespace katalint::rules {
+
+// Each rule object is defined in its own file; only this table needs them all.
+#define KATALINT_RULE(group, symbol) extern const RuleInfo symbol;
+#include "rules/rules.def"
+#undef KATALINT_RULE
+
 namespace {
 
 // Rows come from rules/rules.def, sorted by id (a test checks the order). Ids are never

@@ -114,6 +114,9 @@ struct Context {
   // The profile's expansion of `%{name}`, or nullopt when it is undefined or not plain text.
   [[nodiscard]] std::optional<std::string> profile_value(std::string_view macro) const;
 
+  // Per-file data a group of checks derives once and shares (spec_support's line table).
+  mutable std::shared_ptr<const void> shared_cache;
+
   Context(const ir::SourceFile& f, frontend::FileKind k, std::string_view t);
   ~Context();
   Context(const Context&) = delete;
@@ -158,10 +161,5 @@ class Reporter {
   const RuleInfo& rule_;
   ir::DiagnosticSink& sink_;
 };
-
-// Every rule object, declared from the table.
-#define KATALINT_RULE(group, symbol) extern const RuleInfo symbol;
-#include "rules/rules.def"
-#undef KATALINT_RULE
 
 }  // namespace katalint::rules

@@ -62,6 +62,7 @@ void check(const Context& ctx, Reporter& out) {{
 
 }}  // namespace
 
+extern const RuleInfo {symbol};  // listed in rules/rules.def
 constinit const RuleInfo {symbol}{{
     .id = "{id}",
     .severity = ir::Severity::{severity},

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo stale_baseline_entry;  // listed in rules/rules.def
 constinit const RuleInfo stale_baseline_entry{
     .id = "stale-baseline-entry",
     .severity = ir::Severity::Info,

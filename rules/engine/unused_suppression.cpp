@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo unused_suppression;  // listed in rules/rules.def
 constinit const RuleInfo unused_suppression{
     .id = "unused-suppression",
     .severity = ir::Severity::Warning,

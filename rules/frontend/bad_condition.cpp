@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo bad_condition;  // listed in rules/rules.def
 constinit const RuleInfo bad_condition{
     .id = "bad-condition",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo bad_epoch;  // listed in rules/rules.def
 constinit const RuleInfo bad_epoch{
     .id = "bad-epoch",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo bad_package_spec;  // listed in rules/rules.def
 constinit const RuleInfo bad_package_spec{
     .id = "bad-package-spec",
     .severity = ir::Severity::Error,

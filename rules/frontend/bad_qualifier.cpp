@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo bad_qualifier;  // listed in rules/rules.def
 constinit const RuleInfo bad_qualifier{
     .id = "bad-qualifier",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo bad_relation;  // listed in rules/rules.def
 constinit const RuleInfo bad_relation{
     .id = "bad-relation",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo bad_section_header;  // listed in rules/rules.def
 constinit const RuleInfo bad_section_header{
     .id = "bad-section-header",
     .severity = ir::Severity::Error,

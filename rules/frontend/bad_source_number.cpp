@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo bad_source_number;  // listed in rules/rules.def
 constinit const RuleInfo bad_source_number{
     .id = "bad-source-number",
     .severity = ir::Severity::Error,

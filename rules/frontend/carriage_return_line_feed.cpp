@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo carriage_return_line_feed;  // listed in rules/rules.def
 constinit const RuleInfo carriage_return_line_feed{
     .id = "carriage-return-line-feed",
     .severity = ir::Severity::Warning,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo changelog_syntax;  // listed in rules/rules.def
 constinit const RuleInfo changelog_syntax{
     .id = "changelog-syntax",
     .severity = ir::Severity::Error,

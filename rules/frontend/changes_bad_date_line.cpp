@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo changes_bad_date_line;  // listed in rules/rules.def
 constinit const RuleInfo changes_bad_date_line{
     .id = "changes-bad-date-line",
     .severity = ir::Severity::Error,

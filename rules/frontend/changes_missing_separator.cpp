@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo changes_missing_separator;  // listed in rules/rules.def
 constinit const RuleInfo changes_missing_separator{
     .id = "changes-missing-separator",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo changes_separator_length;  // listed in rules/rules.def
 constinit const RuleInfo changes_separator_length{
     .id = "changes-separator-length",
     .severity = ir::Severity::Warning,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo deb822_comment_not_allowed;  // listed in rules/rules.def
 constinit const RuleInfo deb822_comment_not_allowed{
     .id = "deb822-comment-not-allowed",
     .severity = ir::Severity::Warning,

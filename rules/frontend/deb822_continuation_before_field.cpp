@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo deb822_continuation_before_field;  // listed in rules/rules.def
 constinit const RuleInfo deb822_continuation_before_field{
     .id = "deb822-continuation-before-field",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo deb822_duplicate_field;  // listed in rules/rules.def
 constinit const RuleInfo deb822_duplicate_field{
     .id = "deb822-duplicate-field",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo deb822_empty_field;  // listed in rules/rules.def
 constinit const RuleInfo deb822_empty_field{
     .id = "deb822-empty-field",
     .severity = ir::Severity::Warning,

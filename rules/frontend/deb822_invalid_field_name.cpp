@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo deb822_invalid_field_name;  // listed in rules/rules.def
 constinit const RuleInfo deb822_invalid_field_name{
     .id = "deb822-invalid-field-name",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo deb822_missing_colon;  // listed in rules/rules.def
 constinit const RuleInfo deb822_missing_colon{
     .id = "deb822-missing-colon",
     .severity = ir::Severity::Error,

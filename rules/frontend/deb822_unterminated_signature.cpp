@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo deb822_unterminated_signature;  // listed in rules/rules.def
 constinit const RuleInfo deb822_unterminated_signature{
     .id = "deb822-unterminated-signature",
     .severity = ir::Severity::Error,

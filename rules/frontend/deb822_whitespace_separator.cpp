@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo deb822_whitespace_separator;  // listed in rules/rules.def
 constinit const RuleInfo deb822_whitespace_separator{
     .id = "deb822-whitespace-separator",
     .severity = ir::Severity::Info,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo debian_changelog_malformed_trailer;  // listed in rules/rules.def
 constinit const RuleInfo debian_changelog_malformed_trailer{
     .id = "debian-changelog-malformed-trailer",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo debian_changelog_trailer_spacing;  // listed in rules/rules.def
 constinit const RuleInfo debian_changelog_trailer_spacing{
     .id = "debian-changelog-trailer-spacing",
     .severity = ir::Severity::Warning,

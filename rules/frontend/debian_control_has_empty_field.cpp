@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo debian_control_has_empty_field;  // listed in rules/rules.def
 constinit const RuleInfo debian_control_has_empty_field{
     .id = "debian-control-has-empty-field",
     .severity = ir::Severity::Info,

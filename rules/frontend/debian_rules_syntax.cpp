@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo debian_rules_syntax;  // listed in rules/rules.def
 constinit const RuleInfo debian_rules_syntax{
     .id = "debian-rules-syntax",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo debian_source_format_syntax;  // listed in rules/rules.def
 constinit const RuleInfo debian_source_format_syntax{
     .id = "debian-source-format-syntax",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo deprecated_tag;  // listed in rules/rules.def
 constinit const RuleInfo deprecated_tag{
     .id = "deprecated-tag",
     .severity = ir::Severity::Warning,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo duplicate_description;  // listed in rules/rules.def
 constinit const RuleInfo duplicate_description{
     .id = "duplicate-description",
     .severity = ir::Severity::Warning,

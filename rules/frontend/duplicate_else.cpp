@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo duplicate_else;  // listed in rules/rules.def
 constinit const RuleInfo duplicate_else{
     .id = "duplicate-else",
     .severity = ir::Severity::Error,

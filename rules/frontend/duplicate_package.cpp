@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo duplicate_package;  // listed in rules/rules.def
 constinit const RuleInfo duplicate_package{
     .id = "duplicate-package",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo duplicate_section;  // listed in rules/rules.def
 constinit const RuleInfo duplicate_section{
     .id = "duplicate-section",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo duplicate_source;  // listed in rules/rules.def
 constinit const RuleInfo duplicate_source{
     .id = "duplicate-source",
     .severity = ir::Severity::Error,

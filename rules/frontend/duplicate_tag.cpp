@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo duplicate_tag;  // listed in rules/rules.def
 constinit const RuleInfo duplicate_tag{
     .id = "duplicate-tag",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo empty_tag;  // listed in rules/rules.def
 constinit const RuleInfo empty_tag{
     .id = "empty-tag",
     .severity = ir::Severity::Error,

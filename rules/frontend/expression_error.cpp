@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo expression_error;  // listed in rules/rules.def
 constinit const RuleInfo expression_error{
     .id = "expression-error",
     .severity = ir::Severity::Error,

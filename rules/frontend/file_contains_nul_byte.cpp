@@ -5,6 +5,7 @@ namespace katalint::rules {
 
 using namespace std::string_view_literals;
 
+extern const RuleInfo file_contains_nul_byte;  // listed in rules/rules.def
 constinit const RuleInfo file_contains_nul_byte{
     .id = "file-contains-nul-byte",
     .severity = ir::Severity::Error,

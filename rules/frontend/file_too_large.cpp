@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo file_too_large;  // listed in rules/rules.def
 constinit const RuleInfo file_too_large{
     .id = "file-too-large",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo illegal_character;  // listed in rules/rules.def
 constinit const RuleInfo illegal_character{
     .id = "illegal-character",
     .severity = ir::Severity::Error,

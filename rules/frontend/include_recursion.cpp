@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo include_recursion;  // listed in rules/rules.def
 constinit const RuleInfo include_recursion{
     .id = "include-recursion",
     .severity = ir::Severity::Error,

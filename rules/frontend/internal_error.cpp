@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo internal_error;  // listed in rules/rules.def
 constinit const RuleInfo internal_error{
     .id = "internal-error",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo invalid_date_in_debian_changelog;  // listed in rules/rules.def
 constinit const RuleInfo invalid_date_in_debian_changelog{
     .id = "invalid-date-in-debian-changelog",
     .severity = ir::Severity::Error,

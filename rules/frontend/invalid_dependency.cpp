@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo invalid_dependency;  // listed in rules/rules.def
 constinit const RuleInfo invalid_dependency{
     .id = "invalid-dependency",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo invalid_encoding;  // listed in rules/rules.def
 constinit const RuleInfo invalid_encoding{
     .id = "invalid-encoding",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo macro_builtin_arguments;  // listed in rules/rules.def
 constinit const RuleInfo macro_builtin_arguments{
     .id = "macro-builtin-arguments",
     .severity = ir::Severity::Error,

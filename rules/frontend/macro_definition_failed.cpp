@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo macro_definition_failed;  // listed in rules/rules.def
 constinit const RuleInfo macro_definition_failed{
     .id = "macro-definition-failed",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo macro_echo;  // listed in rules/rules.def
 constinit const RuleInfo macro_echo{
     .id = "macro-echo",
     .severity = ir::Severity::Info,

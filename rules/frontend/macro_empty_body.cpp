@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo macro_empty_body;  // listed in rules/rules.def
 constinit const RuleInfo macro_empty_body{
     .id = "macro-empty-body",
     .severity = ir::Severity::Error,

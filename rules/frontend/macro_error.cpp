@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo macro_error;  // listed in rules/rules.def
 constinit const RuleInfo macro_error{
     .id = "macro-error",
     .severity = ir::Severity::Error,

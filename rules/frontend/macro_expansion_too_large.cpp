@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo macro_expansion_too_large;  // listed in rules/rules.def
 constinit const RuleInfo macro_expansion_too_large{
     .id = "macro-expansion-too-large",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo macro_illegal_name;  // listed in rules/rules.def
 constinit const RuleInfo macro_illegal_name{
     .id = "macro-illegal-name",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo macro_load_failed;  // listed in rules/rules.def
 constinit const RuleInfo macro_load_failed{
     .id = "macro-load-failed",
     .severity = ir::Severity::Error,

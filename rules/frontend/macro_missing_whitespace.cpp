@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo macro_missing_whitespace;  // listed in rules/rules.def
 constinit const RuleInfo macro_missing_whitespace{
     .id = "macro-missing-whitespace",
     .severity = ir::Severity::Warning,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo macro_not_found;  // listed in rules/rules.def
 constinit const RuleInfo macro_not_found{
     .id = "macro-not-found",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo macro_recursion_limit;  // listed in rules/rules.def
 constinit const RuleInfo macro_recursion_limit{
     .id = "macro-recursion-limit",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo macro_unknown_option;  // listed in rules/rules.def
 constinit const RuleInfo macro_unknown_option{
     .id = "macro-unknown-option",
     .severity = ir::Severity::Error,

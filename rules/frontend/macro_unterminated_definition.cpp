@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo macro_unterminated_definition;  // listed in rules/rules.def
 constinit const RuleInfo macro_unterminated_definition{
     .id = "macro-unterminated-definition",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo macro_unused_in_scope;  // listed in rules/rules.def
 constinit const RuleInfo macro_unused_in_scope{
     .id = "macro-unused-in-scope",
     .severity = ir::Severity::Warning,

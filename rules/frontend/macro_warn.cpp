@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo macro_warn;  // listed in rules/rules.def
 constinit const RuleInfo macro_warn{
     .id = "macro-warn",
     .severity = ir::Severity::Warning,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo malformed_conditional;  // listed in rules/rules.def
 constinit const RuleInfo malformed_conditional{
     .id = "malformed-conditional",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo malformed_debian_changelog_version;  // listed in rules/rules.def
 constinit const RuleInfo malformed_debian_changelog_version{
     .id = "malformed-debian-changelog-version",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo malformed_include;  // listed in rules/rules.def
 constinit const RuleInfo malformed_include{
     .id = "malformed-include",
     .severity = ir::Severity::Error,

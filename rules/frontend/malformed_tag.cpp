@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo malformed_tag;  // listed in rules/rules.def
 constinit const RuleInfo malformed_tag{
     .id = "malformed-tag",
     .severity = ir::Severity::Error,

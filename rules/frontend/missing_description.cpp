@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo missing_description;  // listed in rules/rules.def
 constinit const RuleInfo missing_description{
     .id = "missing-description",
     .severity = ir::Severity::Error,

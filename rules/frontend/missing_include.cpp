@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo missing_include;  // listed in rules/rules.def
 constinit const RuleInfo missing_include{
     .id = "missing-include",
     .severity = ir::Severity::Error,

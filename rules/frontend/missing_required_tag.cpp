@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo missing_required_tag;  // listed in rules/rules.def
 constinit const RuleInfo missing_required_tag{
     .id = "missing-required-tag",
     .severity = ir::Severity::Error,

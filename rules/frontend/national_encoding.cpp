@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo national_encoding;  // listed in rules/rules.def
 constinit const RuleInfo national_encoding{
     .id = "national-encoding",
     .severity = ir::Severity::Warning,

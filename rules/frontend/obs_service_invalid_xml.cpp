@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo obs_service_invalid_xml;  // listed in rules/rules.def
 constinit const RuleInfo obs_service_invalid_xml{
     .id = "obs-service-invalid-xml",
     .severity = ir::Severity::Error,

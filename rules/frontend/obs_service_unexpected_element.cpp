@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo obs_service_unexpected_element;  // listed in rules/rules.def
 constinit const RuleInfo obs_service_unexpected_element{
     .id = "obs-service-unexpected-element",
     .severity = ir::Severity::Warning,

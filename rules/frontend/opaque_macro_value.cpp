@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo opaque_macro_value;  // listed in rules/rules.def
 constinit const RuleInfo opaque_macro_value{
     .id = "opaque-macro-value",
     .severity = ir::Severity::Info,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo orphan_line;  // listed in rules/rules.def
 constinit const RuleInfo orphan_line{
     .id = "orphan-line",
     .severity = ir::Severity::Error,

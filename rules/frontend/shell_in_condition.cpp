@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo shell_in_condition;  // listed in rules/rules.def
 constinit const RuleInfo shell_in_condition{
     .id = "shell-in-condition",
     .severity = ir::Severity::Info,

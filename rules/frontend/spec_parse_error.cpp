@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo spec_parse_error;  // listed in rules/rules.def
 constinit const RuleInfo spec_parse_error{
     .id = "spec-parse-error",
     .severity = ir::Severity::Error,

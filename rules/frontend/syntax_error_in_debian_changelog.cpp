@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo syntax_error_in_debian_changelog;  // listed in rules/rules.def
 constinit const RuleInfo syntax_error_in_debian_changelog{
     .id = "syntax-error-in-debian-changelog",
     .severity = ir::Severity::Warning,

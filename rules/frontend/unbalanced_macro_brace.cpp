@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo unbalanced_macro_brace;  // listed in rules/rules.def
 constinit const RuleInfo unbalanced_macro_brace{
     .id = "unbalanced-macro-brace",
     .severity = ir::Severity::Error,

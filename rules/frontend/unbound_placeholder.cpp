@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo unbound_placeholder;  // listed in rules/rules.def
 constinit const RuleInfo unbound_placeholder{
     .id = "unbound-placeholder",
     .severity = ir::Severity::Warning,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo unknown_package;  // listed in rules/rules.def
 constinit const RuleInfo unknown_package{
     .id = "unknown-package",
     .severity = ir::Severity::Error,

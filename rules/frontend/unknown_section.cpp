@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo unknown_section;  // listed in rules/rules.def
 constinit const RuleInfo unknown_section{
     .id = "unknown-section",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo unknown_tag;  // listed in rules/rules.def
 constinit const RuleInfo unknown_tag{
     .id = "unknown-tag",
     .severity = ir::Severity::Error,

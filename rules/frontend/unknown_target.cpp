@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo unknown_target;  // listed in rules/rules.def
 constinit const RuleInfo unknown_target{
     .id = "unknown-target",
     .severity = ir::Severity::Error,

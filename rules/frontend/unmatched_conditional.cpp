@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo unmatched_conditional;  // listed in rules/rules.def
 constinit const RuleInfo unmatched_conditional{
     .id = "unmatched-conditional",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo unreadable_file;  // listed in rules/rules.def
 constinit const RuleInfo unreadable_file{
     .id = "unreadable-file",
     .severity = ir::Severity::Error,

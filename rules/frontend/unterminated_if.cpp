@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo unterminated_if;  // listed in rules/rules.def
 constinit const RuleInfo unterminated_if{
     .id = "unterminated-if",
     .severity = ir::Severity::Error,

@@ -3,6 +3,7 @@
 
 namespace katalint::rules {
 
+extern const RuleInfo values_file_syntax;  // listed in rules/rules.def
 constinit const RuleInfo values_file_syntax{
     .id = "values-file-syntax",
     .severity = ir::Severity::Error,

@@ -16,7 +16,7 @@ bool literal_path(std::string_view value) {
 
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
-  for_each_line(tree, [&](const LineInfo& line) {
+  for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag) return;
     const std::string name = tag_name(tree, line.line);
     const std::string_view value = trim(tag_value(tree, line.line));
@@ -47,6 +47,7 @@ void check(const Context& ctx, Reporter& out) {
 
 }  // namespace
 
+extern const RuleInfo build_system_tag;  // listed in rules/rules.def
 constinit const RuleInfo build_system_tag{
     .id = "build-system-tag",
     .severity = ir::Severity::Warning,

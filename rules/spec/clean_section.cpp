@@ -66,6 +66,7 @@ void check(const Context& ctx, Reporter& out) {
 
 }  // namespace
 
+extern const RuleInfo clean_section;  // listed in rules/rules.def
 constinit const RuleInfo clean_section{
     .id = "clean-section",
     .severity = ir::Severity::Error,

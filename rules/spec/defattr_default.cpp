@@ -40,6 +40,7 @@ void check(const Context& ctx, Reporter& out) {
 
 }  // namespace
 
+extern const RuleInfo defattr_default;  // listed in rules/rules.def
 constinit const RuleInfo defattr_default{
     .id = "defattr-default",
     .severity = ir::Severity::Info,

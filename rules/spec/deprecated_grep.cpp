@@ -15,7 +15,7 @@ bool word_char(char c) {
 
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
-  for_each_line(tree, [&](const LineInfo& line) {
+  for_each_line(ctx, [&](const LineInfo& line) {
     if (!line.shell || tree.kind(line.line) != SyntaxKind::BodyLine) return;
     for (NodeId c = tree.node(line.line).first_child; c != rpmspec::kNoNode; c = tree.node(c).next_sibling) {
       if (tree.kind(c) != SyntaxKind::Text) continue;
@@ -41,6 +41,7 @@ void check(const Context& ctx, Reporter& out) {
 
 }  // namespace
 
+extern const RuleInfo deprecated_grep;  // listed in rules/rules.def
 constinit const RuleInfo deprecated_grep{
     .id = "deprecated-grep",
     .severity = ir::Severity::Warning,

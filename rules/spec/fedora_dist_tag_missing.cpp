@@ -19,7 +19,7 @@ void check(const Context& ctx, Reporter& out) {
     const auto dist = ctx.profile_value("dist");
     if (dist && !dist->empty() && ctx.package->release.find(*dist) != std::string::npos) return;
   }
-  for_each_line(tree, [&](const LineInfo& line) {
+  for_each_line(ctx, [&](const LineInfo& line) {
     if (!line.section.empty() || tree.kind(line.line) != SyntaxKind::Tag || tag_name(tree, line.line) != "release")
       return;
     const NodeId value = tree.child(line.line, SyntaxKind::TagValue);
@@ -33,6 +33,7 @@ void check(const Context& ctx, Reporter& out) {
 
 }  // namespace
 
+extern const RuleInfo fedora_dist_tag_missing;  // listed in rules/rules.def
 constinit const RuleInfo fedora_dist_tag_missing{
     .id = "fedora-dist-tag-missing",
     .severity = ir::Severity::Warning,

@@ -86,7 +86,7 @@ void check(const Context& ctx, Reporter& out) {
     if (it == same.end()) it = same.emplace(p.macro, ctx.profile_value(p.macro) == std::string(p.path)).first;
     return it->second;
   };
-  for_each_line(tree, [&](const LineInfo& line) {
+  for_each_line(ctx, [&](const LineInfo& line) {
     const SyntaxKind kind = tree.kind(line.line);
     if (!checked_section(line) || (kind != SyntaxKind::BodyLine && kind != SyntaxKind::FileEntry)) return;
     const auto& ln = tree.node(line.line);
@@ -132,6 +132,7 @@ void check(const Context& ctx, Reporter& out) {
 
 }  // namespace
 
+extern const RuleInfo hardcoded_path;  // listed in rules/rules.def
 constinit const RuleInfo hardcoded_path{
     .id = "hardcoded-path",
     .severity = ir::Severity::Warning,

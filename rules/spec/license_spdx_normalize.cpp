@@ -68,7 +68,7 @@ bool is_token_char(char c) { return c != ' ' && c != '\t' && c != '(' && c != ')
 
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
-  for_each_line(tree, [&](const LineInfo& line) {
+  for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag || tag_name(tree, line.line) != "license") return;
     const NodeId value = tree.child(line.line, SyntaxKind::TagValue);
     // Values built from macros are normalised where the macro is defined.
@@ -119,6 +119,7 @@ void check(const Context& ctx, Reporter& out) {
 
 }  // namespace
 
+extern const RuleInfo license_spdx_normalize;  // listed in rules/rules.def
 constinit const RuleInfo license_spdx_normalize{
     .id = "license-spdx-normalize",
     .severity = ir::Severity::Warning,

@@ -10,7 +10,7 @@ using namespace spec_support;
 
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
-  for_each_line(tree, [&](const LineInfo& line) {
+  for_each_line(ctx, [&](const LineInfo& line) {
     if (line.section != "changelog" || tree.kind(line.line) != SyntaxKind::BodyLine) return;
     for (NodeId c = tree.node(line.line).first_child; c != rpmspec::kNoNode; c = tree.node(c).next_sibling) {
       const SyntaxKind k = tree.kind(c);
@@ -29,6 +29,7 @@ void check(const Context& ctx, Reporter& out) {
 
 }  // namespace
 
+extern const RuleInfo macro_in_changelog;  // listed in rules/rules.def
 constinit const RuleInfo macro_in_changelog{
     .id = "macro-in-changelog",
     .severity = ir::Severity::Warning,

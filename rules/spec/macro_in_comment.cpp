@@ -18,7 +18,7 @@ bool comments_here(std::string_view section) { return section != "description" &
 
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
-  for_each_line(tree, [&](const LineInfo& line) {
+  for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Comment || !comments_here(line.section)) return;
     const std::string_view text = trim(tree.text_of(line.line));
     // OBS directives such as #!BuildIgnore are read by the build service, not rpm.
@@ -35,6 +35,7 @@ void check(const Context& ctx, Reporter& out) {
 
 }  // namespace
 
+extern const RuleInfo macro_in_comment;  // listed in rules/rules.def
 constinit const RuleInfo macro_in_comment{
     .id = "macro-in-comment",
     .severity = ir::Severity::Warning,

@@ -41,7 +41,7 @@ std::string expand(std::string_view gap, std::uint32_t column) {
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   std::vector<Use> tabs, spaces;
-  for_each_line(tree, [&](const LineInfo& line) {
+  for_each_line(ctx, [&](const LineInfo& line) {
     // Description and changelog text is content, not layout.
     if (line.section == "description" || line.section == "changelog") return;
     const auto& n = tree.node(line.line);
@@ -85,6 +85,7 @@ void check(const Context& ctx, Reporter& out) {
 
 }  // namespace
 
+extern const RuleInfo mixed_tabs_spaces;  // listed in rules/rules.def
 constinit const RuleInfo mixed_tabs_spaces{
     .id = "mixed-tabs-spaces",
     .severity = ir::Severity::Warning,

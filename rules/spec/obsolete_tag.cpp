@@ -12,7 +12,7 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   // Tags already present per package section, so a rename never creates a duplicate.
   std::vector<std::pair<NodeId, std::string>> tags;  // (section header, lower-case tag name)
-  for_each_line(tree, [&](const LineInfo& line) {
+  for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) == SyntaxKind::Tag) tags.emplace_back(line.header, tag_name(tree, line.line));
   });
   auto has_tag = [&](NodeId header, std::string_view name) {
@@ -20,7 +20,7 @@ void check(const Context& ctx, Reporter& out) {
       if (h == header && n == name) return true;
     return false;
   };
-  for_each_line(tree, [&](const LineInfo& line) {
+  for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag) return;
     const std::string name = tag_name(tree, line.line);
     const char* replacement = name == "copyright" ? "License" : name == "serial" ? "Epoch" : nullptr;
@@ -48,6 +48,7 @@ void check(const Context& ctx, Reporter& out) {
 
 }  // namespace
 
+extern const RuleInfo obsolete_tag;  // listed in rules/rules.def
 constinit const RuleInfo obsolete_tag{
     .id = "obsolete-tag",
     .severity = ir::Severity::Warning,

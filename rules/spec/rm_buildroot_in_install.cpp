@@ -31,7 +31,7 @@ bool removes_buildroot(std::string_view line) {
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   NodeId seen_header = rpmspec::kNoNode;  // the %install whose first command was looked at
-  for_each_line(tree, [&](const LineInfo& line) {
+  for_each_line(ctx, [&](const LineInfo& line) {
     if (line.section != "install" || line.header == seen_header) return;
     const SyntaxKind kind = tree.kind(line.line);
     if (kind != SyntaxKind::BodyLine) return;  // headers, blanks, comments, directives
@@ -45,6 +45,7 @@ void check(const Context& ctx, Reporter& out) {
 
 }  // namespace
 
+extern const RuleInfo rm_buildroot_in_install;  // listed in rules/rules.def
 constinit const RuleInfo rm_buildroot_in_install{
     .id = "rm-buildroot-in-install",
     .severity = ir::Severity::Warning,

@@ -67,7 +67,7 @@ void check_setup(const SyntaxTree& tree, NodeId macro, NodeId line, Reporter& ou
 
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
-  for_each_line(tree, [&](const LineInfo& line) {
+  for_each_line(ctx, [&](const LineInfo& line) {
     if (line.section != "prep" || tree.kind(line.line) != SyntaxKind::BodyLine) return;
     // %setup must be the first thing on its line.
     NodeId first = tree.node(line.line).first_child;
@@ -84,6 +84,7 @@ void check(const Context& ctx, Reporter& out) {
 
 }  // namespace
 
+extern const RuleInfo setup_style;  // listed in rules/rules.def
 constinit const RuleInfo setup_style{
     .id = "setup-style",
     .severity = ir::Severity::Info,

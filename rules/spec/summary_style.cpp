@@ -47,6 +47,7 @@ void check(const Context& ctx, Reporter& out) {
 
 }  // namespace
 
+extern const RuleInfo summary_style;  // listed in rules/rules.def
 constinit const RuleInfo summary_style{
     .id = "summary-style",
     .severity = ir::Severity::Warning,

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
+#include <memory>
 
 namespace katalint::rules::spec_support {
 
@@ -109,6 +111,31 @@ ir::Range without_newline(const SyntaxTree& tree, NodeId line) {
   for (NodeId c = tree.node(line).first_child; c != rpmspec::kNoNode; c = tree.node(c).next_sibling) last = c;
   if (last != rpmspec::kNoNode && tree.kind(last) == SyntaxKind::Newline) r.end = tree.node(last).begin;
   return r;
+}
+
+namespace {
+
+struct LineTable {
+  std::deque<std::string> names;  // section names the LineInfo views point into
+  std::vector<LineInfo> lines;
+};
+
+}  // namespace
+
+const std::vector<LineInfo>& lines(const Context& ctx) {
+  if (!ctx.shared_cache) {
+    auto table = std::make_shared<LineTable>();
+    if (ctx.spec) {
+      for_each_line(*ctx.spec, [&](const LineInfo& line) {
+        if (table->names.empty() || table->names.back() != line.section) table->names.emplace_back(line.section);
+        LineInfo copy = line;
+        copy.section = table->names.back();
+        table->lines.push_back(copy);
+      });
+    }
+    ctx.shared_cache = table;
+  }
+  return static_cast<const LineTable*>(ctx.shared_cache.get())->lines;
 }
 
 }  // namespace katalint::rules::spec_support

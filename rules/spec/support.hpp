@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "frontend/rpmspec/syntax.hpp"
 #include "rules/rule.hpp"
@@ -36,6 +37,13 @@ struct LineInfo {
 // changes them: at each header, whatever conditionals surround it.
 template <class Fn>
 void for_each_line(const SyntaxTree& tree, Fn&& fn);
+
+// The lines of ctx.spec with their sections, computed once per file and shared by the checks.
+const std::vector<LineInfo>& lines(const Context& ctx);
+template <class Fn>
+void for_each_line(const Context& ctx, Fn&& fn) {
+  for (const LineInfo& line : lines(ctx)) fn(line);
+}
 
 // The `-p` argument of a section header, or "".
 std::string_view section_interpreter(const SyntaxTree& tree, NodeId header);

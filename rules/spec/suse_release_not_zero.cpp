@@ -10,7 +10,7 @@ using namespace spec_support;
 
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
-  for_each_line(tree, [&](const LineInfo& line) {
+  for_each_line(ctx, [&](const LineInfo& line) {
     if (!line.section.empty() || tree.kind(line.line) != SyntaxKind::Tag || tag_name(tree, line.line) != "release")
       return;
     const NodeId value = tree.child(line.line, SyntaxKind::TagValue);
@@ -27,6 +27,7 @@ void check(const Context& ctx, Reporter& out) {
 
 }  // namespace
 
+extern const RuleInfo suse_release_not_zero;  // listed in rules/rules.def
 constinit const RuleInfo suse_release_not_zero{
     .id = "suse-release-not-zero",
     .severity = ir::Severity::Info,

@@ -53,6 +53,7 @@ void check(const Context& ctx, Reporter& out) {
 
 }  // namespace
 
+extern const RuleInfo unversioned_provides;  // listed in rules/rules.def
 constinit const RuleInfo unversioned_provides{
     .id = "unversioned-provides",
     .severity = ir::Severity::Warning,

@@ -22,6 +22,7 @@ void check(const Context& ctx, Reporter& out) {
 
 }  // namespace
 
+extern const RuleInfo url_tag_missing;  // listed in rules/rules.def
 constinit const RuleInfo url_tag_missing{
     .id = "url-tag-missing",
     .severity = ir::Severity::Warning,
