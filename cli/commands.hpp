@@ -21,7 +21,8 @@ int run_convert(const Options& options, const std::string& to, const std::string
 int run_migrate(const Options& options, const std::string& to, const std::string& out_dir);
 int run_fmt(const Options& options, bool check, bool diff, bool in_place);
 int run_explain(const std::string& rule_id);
-int run_rules(const std::string& format);
+// With `docs_dir`, writes the rule pages there (docs/rules) instead of listing.
+int run_rules(const std::string& format, const std::string& docs_dir = {});
 
 // Fills frontend options from the command line; returns an exit code (0 on success).
 int make_analyze_options(const Options& options, frontend::AnalyzeOptions& out);

@@ -1,12 +1,19 @@
-// `katalint lint`: discover files, run the frontends and rules, render, pick the exit code.
+// `katalint lint`: discover files, resolve their configuration, run the frontends and rules
+// (in parallel, one SourceManager per file), apply fixes, baselines, render, pick the exit code.
 #include <fmt/core.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <set>
 
+#include "cli/baseline.hpp"
 #include "cli/commands.hpp"
+#include "cli/config.hpp"
+#include "cli/fix.hpp"
+#include "cli/parallel.hpp"
 #include "cli/render.hpp"
 #include "frontend/analyze.hpp"
 #include "frontend/file_kind.hpp"
@@ -22,20 +29,29 @@ int usage_error(const std::string& message) {
 
 namespace {
 
+// A fix that keeps producing fixes is stopped here (ruff stops at 100; specs are simpler).
+constexpr int kMaxFixPasses = 10;
+
 // Directories that never hold packaging sources.
 bool skip_directory(const fs::path& p) {
   const auto name = p.filename().string();
-  return name == ".git" || name == ".osc" || name == "build" || name == "node_modules" ||
-         name == ".pc";
+  return name == ".git" || name == ".osc" || name == "build" || name == "node_modules" || name == ".pc";
 }
 
-// Expands directories into the packaging files below them, sorted for determinism.
+// Expands directories into the packaging files below them, sorted for determinism; a file
+// named twice is linted once.
 bool collect_files(const std::vector<std::string>& paths, std::vector<std::string>& files) {
   bool ok = true;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& f) {
+    std::error_code ec;
+    const std::string key = f == "-" ? f : fs::absolute(f, ec).lexically_normal().string();
+    if (seen.insert(key).second) files.push_back(f);
+  };
   for (const auto& path : paths) {
     std::error_code ec;
     if (path == "-" || !fs::is_directory(path, ec)) {
-      files.push_back(path);
+      add(path);
       continue;
     }
     std::vector<std::string> found;
@@ -45,8 +61,7 @@ bool collect_files(const std::vector<std::string>& paths, std::vector<std::strin
         if (skip_directory(it->path())) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file(ec) &&
-          frontend::classify_path(it->path().string()) != frontend::FileKind::Unknown)
+      if (it->is_regular_file(ec) && frontend::classify_path(it->path().string()) != frontend::FileKind::Unknown)
         found.push_back(it->path().lexically_normal().string());
     }
     if (ec) {
@@ -57,7 +72,7 @@ bool collect_files(const std::vector<std::string>& paths, std::vector<std::strin
       ok = false;
     }
     std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
+    for (const auto& f : found) add(f);
   }
   return ok;
 }
@@ -74,50 +89,289 @@ bool use_color(const std::string& mode) {
   return isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
 }
 
+struct Task {
+  std::string path;     // as given; "-" is stdin
+  std::string display;  // shown in diagnostics
+  frontend::AnalyzeOptions options;
+  std::string fail_on;
+};
+
+struct Mode {
+  bool fix = false;     // --fix, --unsafe-fixes or --diff
+  bool unsafe = false;
+  bool write = false;   // write fixed files (not with --diff, not for stdin)
+};
+
+struct Result {
+  ir::SourceManager sources;  // of the last analysis: the fixed text when fixes were applied
+  std::vector<ir::Diagnostic> diagnostics;
+  bool loaded = false;
+  bool write_failed = false;
+  bool internal_error = false;
+  std::string original;
+  std::string final_text;
+  std::size_t fixes = 0;
+  std::vector<std::string> messages;  // for stderr, printed in file order
+};
+
+std::size_t count_errors(const std::vector<ir::Diagnostic>& diagnostics) {
+  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                                [](const ir::Diagnostic& d) { return d.severity == ir::Severity::Error; }));
+}
+
+std::vector<ir::Diagnostic> analyze(ir::SourceManager& sources, ir::FileId id, const frontend::AnalyzeOptions& options) {
+  ir::DiagnosticSink sink;
+  frontend::analyze_file(sources, id, options, sink);
+  return std::move(sink.diagnostics());
+}
+
+void lint_one(const Task& task, const Mode& mode, Result& r) {
+  std::string read_error;
+  auto id = r.sources.load(task.path, read_error, task.display);
+  if (!id) {
+    r.messages.push_back(fmt::format("katalint: error: cannot read '{}': {}", task.path, read_error));
+    return;
+  }
+  r.loaded = true;
+  r.original = std::string(r.sources.file(*id).text());
+  r.final_text = r.original;
+  r.diagnostics = analyze(r.sources, *id, task.options);
+  if (!mode.fix) return;
+
+  // Apply non-overlapping fixes, analyse again, repeat until nothing is left to apply.
+  std::size_t errors = count_errors(r.diagnostics);
+  for (int pass = 0;; ++pass) {
+    auto fixed = apply_fixes(r.final_text, *id, r.diagnostics, mode.unsafe);
+    if (!fixed) break;
+    if (pass == kMaxFixPasses) {
+      r.messages.push_back(fmt::format("katalint: warning: {}: fixes did not settle after {} passes; "
+                                       "the rest is left as it is",
+                                       task.display, kMaxFixPasses));
+      break;
+    }
+    ir::SourceManager next;
+    const ir::FileId next_id = next.add(task.display, fixed->text);
+    auto diagnostics = analyze(next, next_id, task.options);
+    // A fix must never make rpm reject more of the file than before.
+    if (count_errors(diagnostics) > errors) {
+      std::string rules;
+      for (const auto& rule : fixed->rules)
+        if (rules.find(rule) == std::string::npos) rules += (rules.empty() ? "" : ", ") + rule;
+      r.messages.push_back(fmt::format("katalint: warning: {}: fixes by {} would add errors; not applied",
+                                       task.display, rules));
+      break;
+    }
+    errors = count_errors(diagnostics);
+    r.fixes += fixed->applied;
+    r.final_text = std::move(fixed->text);
+    r.sources = std::move(next);
+    id = next_id;
+    r.diagnostics = std::move(diagnostics);
+  }
+  if (mode.write && task.path != "-" && r.final_text != r.original) {
+    std::string error;
+    if (!write_atomically(task.path, r.original, r.final_text, error)) {
+      r.messages.push_back(fmt::format("katalint: error: {}", error));
+      r.write_failed = true;
+    }
+  }
+}
+
+void lint_guarded(const Task& task, const Mode& mode, Result& r) {
+  try {
+    lint_one(task, mode, r);
+  } catch (const std::exception& e) {
+    // One broken file must not take the others down; it is reported and the run exits 3.
+    r.internal_error = true;
+    r.messages.push_back(fmt::format("katalint: internal error: {}: {}", task.display, e.what()));
+  }
+}
+
+// Appends a result's files to `into` and returns its diagnostics with file ids remapped.
+std::vector<ir::Diagnostic> merge(Result& r, ir::SourceManager& into, std::vector<ir::FileId>& owned) {
+  std::vector<ir::FileId> map(r.sources.size());
+  for (ir::FileId i = 0; i < r.sources.size(); ++i) {
+    const auto& f = r.sources.file(i);
+    map[i] = into.add(f.path(), std::string(f.text()));
+    owned.push_back(map[i]);
+  }
+  auto remap = [&](ir::Range& range) {
+    if (range.valid() && range.file < map.size()) range.file = map[range.file];
+  };
+  for (auto& d : r.diagnostics) {
+    remap(d.range);
+    for (auto& n : d.notes) remap(n.range);
+    if (d.fix)
+      for (auto& e : d.fix->edits) remap(e.range);
+  }
+  return std::move(r.diagnostics);
+}
+
+// Settings for every file: from --config, or the nearest katalint.toml; the command line wins.
+bool configure(const Options& options, const frontend::AnalyzeOptions& base, const std::vector<std::string>& files,
+               std::vector<Task>& tasks) {
+  std::map<std::string, Config> loaded;        // by path
+  std::map<std::string, std::string> nearest;  // directory -> config path ("" = none)
+  auto get = [&](const std::string& path) -> const Config* {
+    if (path.empty()) return nullptr;
+    if (auto it = loaded.find(path); it != loaded.end()) return &it->second;
+    std::string error;
+    auto config = load_config(path, error);
+    if (!config) {
+      usage_error(error);
+      return nullptr;
+    }
+    return &loaded.emplace(path, std::move(*config)).first->second;
+  };
+  const Config* explicit_config = nullptr;
+  if (!options.config_file.empty()) {
+    std::error_code ec;
+    if (!fs::is_regular_file(options.config_file, ec))
+      return usage_error(fmt::format("cannot read --config '{}'", options.config_file)), false;
+    explicit_config = get(options.config_file);
+    if (!explicit_config) return false;
+  }
+  for (const auto& path : files) {
+    Task t;
+    t.path = path;
+    t.display = path == "-" && !options.stdin_filename.empty() ? options.stdin_filename : path;
+    t.options = base;
+    const fs::path where = path == "-" ? fs::path(options.stdin_filename.empty() ? "-" : options.stdin_filename) : fs::path(path);
+    const Config* config = explicit_config;
+    if (!config) {
+      std::error_code ec;
+      const std::string dir = fs::absolute(where, ec).parent_path().lexically_normal().string();
+      auto it = nearest.find(dir);
+      if (it == nearest.end()) it = nearest.emplace(dir, find_config(dir)).first;
+      config = get(it->second);
+      if (!config && !it->second.empty()) return false;
+    }
+    FileSettings settings;
+    if (config) settings = resolve_settings(*config, where);
+    if (t.options.target.empty()) t.options.target = settings.target;
+    t.options.rules = std::move(settings.rules);
+    t.fail_on = !options.fail_on.empty() ? options.fail_on : !settings.fail_on.empty() ? settings.fail_on : "warning";
+    // Without a name, stdin is read as a spec.
+    if (path == "-" && frontend::classify_path(t.display) == frontend::FileKind::Unknown)
+      t.options.kind = frontend::FileKind::Spec;
+    tasks.push_back(std::move(t));
+  }
+  return true;
+}
+
 }  // namespace
 
 int run_lint(const Options& options) {
   const auto format = parse_output_format(options.format);
   if (!format) return usage_error(fmt::format("unknown --format '{}'", options.format));
-  if (options.fail_on != "never" && !ir::parse_severity(options.fail_on))
-    return usage_error(fmt::format("unknown --fail-on '{}' (expected error, warning, info or never)",
-                                   options.fail_on));
+  if (!options.fail_on.empty() && options.fail_on != "never" && !ir::parse_severity(options.fail_on))
+    return usage_error(fmt::format("unknown --fail-on '{}' (expected error, warning, info or never)", options.fail_on));
   if (options.color != "auto" && options.color != "always" && options.color != "never")
     return usage_error(fmt::format("unknown --color '{}'", options.color));
   if (options.paths.empty()) return usage_error("no input files");
+  if (options.jobs < 0) return usage_error(fmt::format("-j expects a positive number, got {}", options.jobs));
+  if (std::count(options.paths.begin(), options.paths.end(), "-") > 1)
+    return usage_error("stdin ('-') can be read only once");
 
   frontend::AnalyzeOptions analyze_options;
   if (int rc = make_analyze_options(options, analyze_options); rc != kExitClean) return rc;
 
   std::vector<std::string> files;
   bool inputs_ok = collect_files(options.paths, files);
+  std::vector<Task> tasks;
+  if (!configure(options, analyze_options, files, tasks)) return kExitUsage;
 
-  ir::SourceManager sources;
-  ir::DiagnosticSink sink;
-  RenderOptions render_options;
-  render_options.color = use_color(options.color);
-  for (const auto& path : files) {
-    std::string read_error;
-    const std::string display =
-        path == "-" && !options.stdin_filename.empty() ? options.stdin_filename : path;
-    const auto id = sources.load(path, read_error, display);
-    if (!id) {
-      usage_error(fmt::format("cannot read '{}': {}", path, read_error));
-      inputs_ok = false;
-      continue;
-    }
-    frontend::analyze_file(sources, *id, analyze_options, sink);
-    render_options.files.push_back(display);
+  std::optional<Baseline> baseline;
+  if (!options.baseline.empty()) {
+    std::string error;
+    baseline = load_baseline(options.baseline, error);
+    if (!baseline) return usage_error(error);
   }
 
-  auto& diagnostics = sink.diagnostics();
-  ir::sort_diagnostics(diagnostics, sources);
-  render(*format, diagnostics, sources, render_options, std::cout);
-  std::cout.flush();
+  Mode mode;
+  mode.fix = options.fix || options.unsafe_fixes || options.diff;
+  mode.unsafe = options.unsafe_fixes;
+  mode.write = mode.fix && !options.diff;
 
-  if (!inputs_ok) return kExitUsage;
-  const bool failed = std::any_of(diagnostics.begin(), diagnostics.end(),
-                                  [&](const ir::Diagnostic& d) { return fails(d.severity, options.fail_on); });
+  // Each file is analysed on its own, with its own SourceManager, so results never depend on
+  // the number of threads; they are merged in input order below.
+  std::vector<Result> results(tasks.size());
+  parallel_for(tasks.size(), thread_count(options.jobs, tasks.size()),
+               [&](std::size_t i) { lint_guarded(tasks[i], mode, results[i]); });
+
+  bool write_failed = false, internal_error = false;
+  std::size_t fixes = 0, fixed_files = 0;
+  for (auto& r : results) {
+    for (const auto& m : r.messages) fmt::print(stderr, "{}\n", m);
+    if (!r.loaded && !r.internal_error) inputs_ok = false;
+    write_failed |= r.write_failed;
+    internal_error |= r.internal_error;
+    fixes += r.fixes;
+    if (r.final_text != r.original) ++fixed_files;
+  }
+
+  if (options.diff) {
+    bool changed = false;
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+      const std::string diff = unified_diff(results[i].original, results[i].final_text, tasks[i].display);
+      if (diff.empty()) continue;
+      std::cout << diff;
+      changed = true;
+    }
+    std::cout.flush();
+    if (internal_error) return kExitInternal;
+    if (!inputs_ok) return kExitUsage;
+    return changed ? kExitFindings : kExitClean;
+  }
+
+  // With --fix, fixed stdin goes to stdout and the report to stderr.
+  const bool stdin_fixed = mode.fix && std::any_of(tasks.begin(), tasks.end(), [](const Task& t) { return t.path == "-"; });
+  for (std::size_t i = 0; stdin_fixed && i < tasks.size(); ++i)
+    if (tasks[i].path == "-") std::cout << results[i].final_text;
+
+  ir::SourceManager sources;
+  std::vector<ir::Diagnostic> diagnostics;
+  std::map<ir::FileId, std::string> fail_on_of;  // the file's task decides its threshold
+  RenderOptions render_options;
+  render_options.color = use_color(options.color) && !stdin_fixed;
+  std::set<std::string> linted;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    if (!results[i].loaded) continue;
+    std::vector<ir::FileId> owned;
+    auto ds = merge(results[i], sources, owned);
+    for (auto id : owned) fail_on_of[id] = tasks[i].fail_on;
+    diagnostics.insert(diagnostics.end(), std::make_move_iterator(ds.begin()), std::make_move_iterator(ds.end()));
+    render_options.files.push_back(tasks[i].display);
+    linted.insert(tasks[i].display);
+  }
+
+  if (!options.write_baseline.empty()) {
+    std::string error;
+    const auto written = write_baseline(options.write_baseline, diagnostics, sources, error);
+    if (!written) return usage_error(error);
+    fmt::print(stderr, "katalint: recorded {} finding{} in {}\n", *written, *written == 1 ? "" : "s",
+               options.write_baseline);
+    if (internal_error) return kExitInternal;
+    return inputs_ok && !write_failed ? kExitClean : kExitUsage;
+  }
+  if (baseline) apply_baseline(*baseline, linted, diagnostics, sources);
+
+  ir::sort_diagnostics(diagnostics, sources);
+  std::ostream& out = stdin_fixed ? std::cerr : std::cout;
+  render(*format, diagnostics, sources, render_options, out);
+  out.flush();
+  if (mode.write && fixes > 0)
+    fmt::print(stderr, "katalint: applied {} fix{} in {} file{}\n", fixes, fixes == 1 ? "" : "es", fixed_files,
+               fixed_files == 1 ? "" : "s");
+
+  if (internal_error) return kExitInternal;
+  if (!inputs_ok || write_failed) return kExitUsage;
+  const std::string default_fail_on = options.fail_on.empty() ? "warning" : options.fail_on;
+  const bool failed = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const ir::Diagnostic& d) {
+    if (d.rule == "stale-baseline-entry") return false;  // informational, never fatal
+    auto it = d.range.valid() ? fail_on_of.find(d.range.file) : fail_on_of.end();
+    return fails(d.severity, it == fail_on_of.end() ? default_fail_on : it->second);
+  });
   return failed ? kExitFindings : kExitClean;
 }
 

@@ -107,9 +107,11 @@ int run(int argc, char** argv) {
   auto* explain = app.add_subcommand("explain", "print the documentation of a rule");
   explain->add_option("rule", explain_id, "rule id")->required();
 
-  std::string rules_format = "text";
+  std::string rules_format = "text", rules_docs;
   auto* rules = app.add_subcommand("rules", "list every rule");
   rules->add_option("--format", rules_format, "text|json");
+  // Regenerates docs/rules; a test checks that the pages in the tree are current.
+  rules->add_option("--write-docs", rules_docs, "write one Markdown page per rule to DIR")->group("");
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -133,7 +135,7 @@ int run(int argc, char** argv) {
   if (migrate->parsed()) return run_migrate(migrate_opts, migrate_to, migrate_out);
   if (format->parsed()) return run_fmt(fmt_opts, fmt_check, fmt_diff, fmt_inplace);
   if (explain->parsed()) return run_explain(explain_id);
-  if (rules->parsed()) return run_rules(rules_format);
+  if (rules->parsed()) return run_rules(rules_format, rules_docs);
   return kExitUsage;
 }
 

@@ -15,7 +15,7 @@ enum class FailOn { Error, Warning, Info, Never };
 struct Options {
   std::vector<std::string> paths;
   std::string format = "text";
-  std::string fail_on = "warning";
+  std::string fail_on;  // "" = from the configuration, else "warning"
   std::string target;
   std::vector<std::string> defines;  // "NAME VALUE"
   std::vector<std::string> with;

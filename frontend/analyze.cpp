@@ -2,19 +2,18 @@
 
 #include <filesystem>
 
+#include "frontend/debian/control.hpp"
 #include "frontend/debian/query.hpp"
-#include "frontend/file_kind.hpp"
 #include "frontend/rpmspec/evaluator.hpp"
 #include "frontend/rpmspec/profile.hpp"
+#include "frontend/rpmspec/syntax.hpp"
+#include "rules/rule.hpp"
 
 namespace katalint::frontend {
-namespace {
 
 std::string target_of(const AnalyzeOptions& options) {
   return options.target.empty() ? std::string(rpmspec::kDefaultTarget) : options.target;
 }
-
-}  // namespace
 
 bool validate_target(const AnalyzeOptions& options, std::string& error) {
   rpmspec::MacroEngine engine;
@@ -44,16 +43,36 @@ ir::Package evaluate_spec_file(ir::SourceManager& sources, ir::FileId id, const 
 void analyze_file(ir::SourceManager& sources, ir::FileId id, const AnalyzeOptions& options,
                   ir::DiagnosticSink& sink) {
   const ir::SourceFile& file = sources.file(id);
-  const FileKind kind = classify_path(file.path());
+  const FileKind kind = options.kind.value_or(classify_path(file.path()));
+  const std::string target = target_of(options);
+  ir::DiagnosticSink local;
+  std::optional<ir::Package> package;
+  std::optional<rpmspec::SyntaxTree> tree;
   if (kind == FileKind::Spec) {
-    const ir::Package package = evaluate_spec_file(sources, id, options, sink);
-    (void)package;  // the rules engine consumes it once it lands
-    return;
+    package = evaluate_spec_file(sources, id, options, local);
+    // The evaluator already reported the structural problems the tree finds.
+    ir::DiagnosticSink structural;
+    tree = rpmspec::parse_spec_syntax(file, structural);
+  } else {
+    const FilledTemplate filled = fill_placeholders(file, options.placeholders);
+    if (is_template_path(file.path())) report_unbound(filled, local);
+    if (kind == FileKind::DebianControl || kind == FileKind::Dsc) {
+      const auto flavor = kind == FileKind::Dsc ? debian::Deb822Flavor::Dsc : debian::Deb822Flavor::Control;
+      const auto doc = debian::parse_deb822(file, filled.text(), &filled, flavor, local);
+      package = debian::control_to_ir(doc, file, local);
+    } else {
+      // Reading the file reports its syntax problems; rules for these kinds get their IR here.
+      (void)debian::query_json(kind, file, filled.text(), &filled, local);
+    }
   }
-  const FilledTemplate filled = fill_placeholders(file, options.placeholders);
-  if (is_template_path(file.path())) report_unbound(filled, sink);
-  // Reading the file reports its syntax problems; the IR for rules comes with the rule set.
-  (void)debian::query_json(kind, file, filled.text(), &filled, sink);
+
+  rules::Context ctx(file, kind, target);
+  ctx.package = package ? &*package : nullptr;
+  ctx.spec = tree ? &*tree : nullptr;
+  const rules::RuleSet rule_set(options.rules, ctx.family);
+  rules::run_checks(ctx, rule_set, local);
+  rules::finish_file(file, kind, rule_set, local.diagnostics());
+  for (auto& d : local.diagnostics()) sink.add(std::move(d));
 }
 
 }  // namespace katalint::frontend

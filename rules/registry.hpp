@@ -1,20 +1,17 @@
-// The one table of every rule katalint knows: frontend diagnostics and lint checks alike.
+// The one table of every rule katalint knows: frontend diagnostics, engine diagnostics and
+// lint checks alike. The rows are in rules/rules.def; each rule's data is in its own file.
 #pragma once
 
 #include <span>
 #include <string_view>
 
-#include "ir/diagnostic.hpp"
+#include "rules/rule.hpp"
 
 namespace katalint::rules {
 
-struct RuleInfo {
-  std::string_view id;       // kebab-case, stable; rpmlint/lintian name where the check is the same
-  ir::Severity severity;     // default severity
-  std::string_view summary;  // one line, lower-case, no final period
-};
-
-std::span<const RuleInfo> all_rules();
-const RuleInfo* find_rule(std::string_view id);
+// Every rule, sorted by id.
+std::span<const RuleInfo* const> all_rules();
+// The rule with this id, or with this alias (an rpmlint id it supersedes); null if none.
+const RuleInfo* find_rule(std::string_view id_or_alias);
 
 }  // namespace katalint::rules

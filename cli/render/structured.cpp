@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/render/common.hpp"
+#include "rules/docs.hpp"
 #include "rules/registry.hpp"
 
 namespace katalint::cli::render_detail {
@@ -117,7 +118,22 @@ void render_json(const std::vector<ir::Diagnostic>& diagnostics, const ir::Sourc
     }
     list.push_back(std::move(j));
   }
-  dump(Json{{"version", 1}, {"diagnostics", std::move(list)}}, out);
+  // Metadata of the reported rules, sorted by id.
+  std::map<std::string, Json> reported;
+  for (const auto& d : diagnostics) {
+    if (reported.count(d.rule)) continue;
+    Json meta{{"id", d.rule}};
+    if (const auto* info = rules::find_rule(d.rule)) {
+      meta["severity"] = ir::to_string(info->severity);
+      meta["summary"] = info->summary;
+      meta["fix"] = rules::to_string(info->fix);
+      meta["help_uri"] = rules::doc_path(info->id);
+    }
+    reported.emplace(d.rule, std::move(meta));
+  }
+  Json rules_list = Json::array();
+  for (auto& [id, meta] : reported) rules_list.push_back(std::move(meta));
+  dump(Json{{"version", 1}, {"diagnostics", std::move(list)}, {"rules", std::move(rules_list)}}, out);
 }
 
 void render_sarif(const std::vector<ir::Diagnostic>& diagnostics,
@@ -132,9 +148,14 @@ void render_sarif(const std::vector<ir::Diagnostic>& diagnostics,
     Json rule{{"id", id}};
     if (const auto* info = rules::find_rule(id)) {
       rule["shortDescription"] = {{"text", info->summary}};
-      rule["help"] = {{"text", fmt::format("{}; run 'katalint explain {}' for details",
-                                           info->summary, id)}};
+      rule["fullDescription"] = {{"text", info->doc.what}};
+      // The page path is relative to the repository root, as the docs are published there.
+      rule["helpUri"] = rules::doc_path(info->id);
+      rule["help"] = {{"text", fmt::format("{}; run 'katalint explain {}' or see {}", info->summary, id,
+                                           rules::doc_path(info->id))}};
       rule["defaultConfiguration"] = {{"level", sarif_level(info->severity)}};
+      rule["properties"] = {{"fix", rules::to_string(info->fix)},
+                            {"origin", rules::to_string(info->origin)}};
     }
     rules.push_back(std::move(rule));
   }

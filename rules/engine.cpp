@@ -1,0 +1,146 @@
+#include "rules/engine.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "rules/registry.hpp"
+#include "rules/suppression.hpp"
+
+namespace katalint::rules {
+
+extern const RuleInfo unused_suppression;  // rules/engine/unused_suppression.cpp
+
+namespace {
+
+bool contains(const std::vector<std::string>& list, std::string_view id) {
+  return std::find(list.begin(), list.end(), id) != list.end();
+}
+
+// A malformed or unused directive; the fix deletes the comment or the unused names.
+void report_unused(const Suppression& s, const std::vector<std::size_t>& unused, const ir::SourceFile& file,
+                   std::vector<ir::Diagnostic>& out) {
+  ir::Diagnostic d;
+  d.rule = std::string(unused_suppression.id);
+  d.severity = unused_suppression.severity;
+  d.range = s.directive;
+  if (!s.error.empty()) {
+    d.message = s.error;
+    out.push_back(std::move(d));
+    return;
+  }
+  std::string names;
+  for (std::size_t i : unused) {
+    if (!names.empty()) names += ", ";
+    const auto* rule = find_rule(s.codes[i].name);
+    names += rule ? fmt::format("'{}'", s.codes[i].name) : fmt::format("'{}' (unknown rule)", s.codes[i].name);
+  }
+  d.message = fmt::format("unused suppression: {}", names);
+  if (unused.size() == s.codes.size()) {
+    d.fix = ir::Fix{"remove the unused suppression comment", ir::Applicability::Safe, {{s.removal, ""}}};
+  } else {
+    std::string kept;
+    for (std::size_t i = 0; i < s.codes.size(); ++i) {
+      if (std::find(unused.begin(), unused.end(), i) != unused.end()) continue;
+      if (!kept.empty()) kept += ',';
+      kept += s.codes[i].name;
+    }
+    d.fix = ir::Fix{"remove the unused rule names", ir::Applicability::Safe, {{s.list, kept}}};
+  }
+  (void)file;
+  out.push_back(std::move(d));
+}
+
+}  // namespace
+
+RuleSet::RuleSet(const RuleSettings& settings, Family family) : settings_(settings), family_(family) {}
+
+bool RuleSet::enabled(const RuleInfo& rule) const {
+  if (contains(settings_.ignore, rule.id)) return false;
+  if (rule.origin != Origin::Check) return true;
+  if (contains(settings_.extend_select, rule.id) || contains(settings_.extend_select, "all")) return true;
+  if (settings_.has_select) return contains(settings_.select, rule.id) || contains(settings_.select, "all");
+  return rule.enabled_by_default(family_);
+}
+
+bool RuleSet::enabled(std::string_view id) const {
+  if (const auto* rule = find_rule(id)) return enabled(*rule);
+  return !contains(settings_.ignore, id);
+}
+
+std::optional<ir::Severity> RuleSet::severity(std::string_view id) const {
+  auto it = settings_.severity.find(id);
+  if (it == settings_.severity.end()) return std::nullopt;
+  return it->second;
+}
+
+void run_checks(const Context& ctx, const RuleSet& rules, ir::DiagnosticSink& sink) {
+  for (const RuleInfo* rule : all_rules()) {
+    if (!rule->check || !rule->applies_to(ctx.kind) || !rules.enabled(*rule)) continue;
+    Reporter reporter(*rule, sink);
+    rule->check(ctx, reporter);
+  }
+}
+
+void finish_file(const ir::SourceFile& file, frontend::FileKind kind, const RuleSet& rules,
+                 std::vector<ir::Diagnostic>& diagnostics) {
+  std::erase_if(diagnostics, [&](const ir::Diagnostic& d) { return !rules.enabled(d.rule); });
+
+  const auto suppressions = parse_suppressions(file);
+  if (!suppressions.empty()) {
+    // used[k][i]: code i of suppression k hid at least one diagnostic.
+    std::vector<std::vector<bool>> used(suppressions.size());
+    for (std::size_t k = 0; k < suppressions.size(); ++k) used[k].assign(suppressions[k].codes.size(), false);
+    auto matches = [](const SuppressionCode& code, std::string_view rule) {
+      if (code.name == rule) return true;
+      const auto* r = find_rule(code.name);
+      return r && r->id == rule;
+    };
+    std::erase_if(diagnostics, [&](const ir::Diagnostic& d) {
+      if (d.range.file != file.id() || d.rule == unused_suppression.id) return false;
+      const std::uint32_t line = file.position(d.range.begin).line;
+      bool hidden = false;
+      for (std::size_t k = 0; k < suppressions.size(); ++k) {
+        const auto& s = suppressions[k];
+        if (!s.whole_file && s.covers != line) continue;
+        for (std::size_t i = 0; i < s.codes.size(); ++i) {
+          if (matches(s.codes[i], d.rule)) used[k][i] = hidden = true;
+        }
+      }
+      return hidden;
+    });
+
+    if (rules.enabled(unused_suppression)) {
+      std::vector<ir::Diagnostic> reports;
+      for (std::size_t k = 0; k < suppressions.size(); ++k) {
+        const auto& s = suppressions[k];
+        std::vector<std::size_t> unused;
+        for (std::size_t i = 0; i < s.codes.size(); ++i) {
+          if (used[k][i]) continue;
+          const auto* rule = find_rule(s.codes[i].name);
+          // A rule that does not run here (another target, ignored in the configuration, or
+          // not for this file kind) may well be needed elsewhere: only unknown names and
+          // rules that ran count as unused.
+          if (rule && (!rules.enabled(*rule) || !rule->applies_to(kind) || rule == &unused_suppression)) continue;
+          unused.push_back(i);
+        }
+        if (!s.error.empty() || !unused.empty()) report_unused(s, unused, file, reports);
+      }
+      // unused-suppression itself can only be hidden for the whole file.
+      for (auto& d : reports) {
+        const bool hidden = std::any_of(suppressions.begin(), suppressions.end(), [&](const Suppression& s) {
+          return s.whole_file && std::any_of(s.codes.begin(), s.codes.end(), [&](const SuppressionCode& c) {
+                   return matches(c, unused_suppression.id);
+                 });
+        });
+        if (!hidden) diagnostics.push_back(std::move(d));
+      }
+    }
+  }
+
+  for (auto& d : diagnostics)
+    if (auto s = rules.severity(d.rule)) d.severity = *s;
+}
+
+}  // namespace katalint::rules

@@ -1,0 +1,99 @@
+// Helpers for spec checks: walking the syntax tree line by line with rpm's section state,
+// and building edits.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "frontend/rpmspec/syntax.hpp"
+#include "rules/rule.hpp"
+
+namespace katalint::rules::spec_support {
+
+using rpmspec::NodeId;
+using rpmspec::SyntaxKind;
+using rpmspec::SyntaxTree;
+
+// True for nodes that are whole lines (a Tag, a BodyLine, a directive, ...).
+bool is_line(const SyntaxTree& tree, NodeId node);
+
+// "files" for "%Files -n foo"; "" for the preamble.
+std::string section_name(const SyntaxTree& tree, NodeId header);
+
+// Sections whose body rpm runs as a script: %prep ... %clean, and the scriptlets.
+bool is_build_section(std::string_view section);
+bool is_scriptlet(std::string_view section);
+
+struct LineInfo {
+  NodeId line = rpmspec::kNoNode;
+  std::string_view section;          // see section_name
+  NodeId header = rpmspec::kNoNode;  // the SectionHeader of that section, or kNoNode
+  // True when rpm runs the section through a shell (no `-p` interpreter other than sh/bash).
+  bool shell = false;
+};
+
+// Calls fn(const LineInfo&) for every line in source order. Sections change where rpm
+// changes them: at each header, whatever conditionals surround it.
+template <class Fn>
+void for_each_line(const SyntaxTree& tree, Fn&& fn);
+
+// The lines of ctx.spec with their sections, computed once per file and shared by the checks.
+const std::vector<LineInfo>& lines(const Context& ctx);
+template <class Fn>
+void for_each_line(const Context& ctx, Fn&& fn) {
+  for (const LineInfo& line : lines(ctx)) fn(line);
+}
+
+// The `-p` argument of a section header, or "".
+std::string_view section_interpreter(const SyntaxTree& tree, NodeId header);
+
+// The lower-case text of a TagName.
+std::string tag_name(const SyntaxTree& tree, NodeId tag);
+// The TagValue text, or "".
+std::string_view tag_value(const SyntaxTree& tree, NodeId tag);
+
+// The Tag line that covers `offset`, or kNoNode.
+NodeId tag_at(const SyntaxTree& tree, std::uint32_t offset);
+
+// The name of a MacroRef ("setup" for `%setup`, `%{setup}` and `%{?setup:...}`), or "".
+std::string_view macro_name(const SyntaxTree& tree, NodeId macro_ref);
+
+// The range from `begin` to `end`, byte offsets in the tree's file.
+inline ir::Range range_of(const SyntaxTree& tree, std::uint32_t begin, std::uint32_t end) {
+  return {tree.file, begin, end};
+}
+
+// The line's range without its trailing Newline leaf.
+ir::Range without_newline(const SyntaxTree& tree, NodeId line);
+
+// ASCII lower-case copy.
+std::string lower(std::string_view s);
+// Without leading and trailing blanks and line ends.
+std::string_view trim(std::string_view s);
+
+// --- implementation -----------------------------------------------------------------------
+
+template <class Fn>
+void for_each_line(const SyntaxTree& tree, Fn&& fn) {
+  LineInfo info;
+  std::string current;
+  bool shell = false;
+  for (NodeId id = 0; id < tree.nodes.size(); ++id) {
+    if (!is_line(tree, id)) continue;
+    if (tree.kind(id) == SyntaxKind::SectionHeader) {
+      current = section_name(tree, id);
+      info.header = id;
+      const std::string_view interp = section_interpreter(tree, id);
+      shell = (is_build_section(current) || is_scriptlet(current)) &&
+              (interp.empty() || interp == "/bin/sh" || interp == "/bin/bash" || interp == "/usr/bin/sh" ||
+               interp == "/usr/bin/bash");
+    }
+    info.line = id;
+    info.section = current;
+    info.shell = shell;
+    fn(static_cast<const LineInfo&>(info));
+  }
+}
+
+}  // namespace katalint::rules::spec_support
