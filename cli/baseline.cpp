@@ -19,11 +19,14 @@ namespace {
 
 using Key = std::tuple<std::string, std::string, std::string>;  // file, rule, line
 
+// A fingerprint keeps this much of a line, so a huge line costs little per finding.
+constexpr std::size_t kMaxFingerprintLine = 1024;
+
 // Findings without a location (a bad --target) have no line to record.
 std::optional<Key> key_of(const ir::Diagnostic& d, const ir::SourceManager& sources, const std::string& baseline) {
   if (!d.range.valid() || d.range.file >= sources.size()) return std::nullopt;
   const auto& file = sources.file(d.range.file);
-  const auto line = file.line_text(file.position(d.range.begin).line);
+  const auto line = file.line_text(file.position(d.range.begin).line).substr(0, kMaxFingerprintLine);
   return Key{baseline_file_key(baseline, file.path()), d.rule, normalise_line(line)};
 }
 

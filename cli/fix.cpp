@@ -97,7 +97,9 @@ struct Op {
 
 // Beyond this many differing lines the diff is printed as one replaced block: still correct,
 // and memory stays bounded (the trace is O(D^2)).
-constexpr std::ptrdiff_t kMaxDiffDistance = 4000;
+constexpr std::ptrdiff_t kMaxDiffDistance = 1000;
+// ... and time: at most this many snake steps in all.
+constexpr std::size_t kMaxDiffSteps = 50'000'000;
 
 std::vector<Op> diff_lines(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
   const auto n = static_cast<std::ptrdiff_t>(a.size()), m = static_cast<std::ptrdiff_t>(b.size());
@@ -108,8 +110,9 @@ std::vector<Op> diff_lines(const std::vector<std::string_view>& a, const std::ve
     return vec[static_cast<std::size_t>(k + d)];
   };
   std::ptrdiff_t found = -1;
+  std::size_t steps = 0;
   std::vector<std::ptrdiff_t> prev;  // step d-1, indexed k + (d - 1)
-  for (std::ptrdiff_t d = 0; d <= max && found < 0; ++d) {
+  for (std::ptrdiff_t d = 0; d <= max && found < 0 && steps < kMaxDiffSteps; ++d) {
     std::vector<std::ptrdiff_t> cur(static_cast<std::size_t>(2 * d + 1), 0);
     for (std::ptrdiff_t k = -d; k <= d; k += 2) {
       std::ptrdiff_t x;
@@ -117,7 +120,8 @@ std::vector<Op> diff_lines(const std::vector<std::string_view>& a, const std::ve
       else if (k == -d || (k != d && at(prev, d - 1, k - 1) < at(prev, d - 1, k + 1))) x = at(prev, d - 1, k + 1);
       else x = at(prev, d - 1, k - 1) + 1;
       std::ptrdiff_t y = x - k;
-      while (x < n && y < m && a[static_cast<std::size_t>(x)] == b[static_cast<std::size_t>(y)]) ++x, ++y;
+      while (x < n && y < m && a[static_cast<std::size_t>(x)] == b[static_cast<std::size_t>(y)]) ++x, ++y, ++steps;
+      ++steps;
       cur[static_cast<std::size_t>(k + d)] = x;
       if (x >= n && y >= m) {
         found = d;

@@ -21,6 +21,27 @@ SourceFile::SourceFile(FileId id, std::string path, std::string text)
     p = static_cast<const char*>(nl) + 1;
     line_starts_.push_back(static_cast<std::uint32_t>(p - data));
   }
+  // Eight bytes at a time; on a high byte, note its line and go on at the next line.
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  std::size_t i = 0;
+  const std::size_t n = text_.size();
+  while (i < n) {
+    if (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, data + i, 8);
+      if ((word & kHigh) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if ((static_cast<unsigned char>(data[i]) & 0x80) == 0) {
+      ++i;
+      continue;
+    }
+    const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<std::uint32_t>(i));
+    non_ascii_lines_.push_back(static_cast<std::uint32_t>(next - line_starts_.begin()));
+    i = next == line_starts_.end() ? n : *next;
+  }
 }
 
 std::uint32_t count_code_points(std::string_view bytes) {
@@ -36,6 +57,7 @@ LineColumn SourceFile::position(std::uint32_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
   const std::uint32_t start = line_starts_[line - 1];
+  if (!std::binary_search(non_ascii_lines_.begin(), non_ascii_lines_.end(), line)) return {line, offset - start + 1};
   return {line, count_code_points(std::string_view(text_).substr(start, offset - start)) + 1};
 }
 

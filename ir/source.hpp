@@ -51,6 +51,9 @@ class SourceFile {
   std::string path_;
   std::string text_;
   std::vector<std::uint32_t> line_starts_;
+  // Lines (1-based, ascending) holding a byte >= 0x80. In the others a column is a byte
+  // count, so position() is O(log lines) however long the line and however many findings.
+  std::vector<std::uint32_t> non_ascii_lines_;
 };
 
 // Counts code points in a UTF-8 byte sequence; invalid bytes count as one each.

@@ -3,7 +3,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "rules/registry.hpp"
 #include "rules/suppression.hpp"
@@ -19,8 +19,7 @@ bool contains(const std::vector<std::string>& list, std::string_view id) {
 }
 
 // A malformed or unused directive; the fix deletes the comment or the unused names.
-void report_unused(const Suppression& s, const std::vector<std::size_t>& unused, const ir::SourceFile& file,
-                   std::vector<ir::Diagnostic>& out) {
+void report_unused(const Suppression& s, const std::vector<std::size_t>& unused, std::vector<ir::Diagnostic>& out) {
   ir::Diagnostic d;
   d.rule = std::string(unused_suppression.id);
   d.severity = unused_suppression.severity;
@@ -48,7 +47,6 @@ void report_unused(const Suppression& s, const std::vector<std::size_t>& unused,
     }
     d.fix = ir::Fix{"remove the unused rule names", ir::Applicability::Safe, {{s.list, kept}}};
   }
-  (void)file;
   out.push_back(std::move(d));
 }
 
@@ -91,22 +89,35 @@ void finish_file(const ir::SourceFile& file, frontend::FileKind kind, const Rule
   if (!suppressions.empty()) {
     // used[k][i]: code i of suppression k hid at least one diagnostic.
     std::vector<std::vector<bool>> used(suppressions.size());
-    for (std::size_t k = 0; k < suppressions.size(); ++k) used[k].assign(suppressions[k].codes.size(), false);
-    auto matches = [](const SuppressionCode& code, std::string_view rule) {
-      if (code.name == rule) return true;
-      const auto* r = find_rule(code.name);
-      return r && r->id == rule;
+    // Codes by the rule id they name (aliases resolved), for the whole file and per line, so
+    // matching stays linear in the number of findings.
+    struct Code {
+      std::size_t k, i;
+    };
+    std::unordered_map<std::string, std::vector<Code>> whole_file;
+    std::unordered_map<std::uint32_t, std::unordered_map<std::string, std::vector<Code>>> by_line;
+    for (std::size_t k = 0; k < suppressions.size(); ++k) {
+      const auto& s = suppressions[k];
+      used[k].assign(s.codes.size(), false);
+      if (!s.whole_file && s.covers == 0) continue;
+      for (std::size_t i = 0; i < s.codes.size(); ++i) {
+        const auto* rule = find_rule(s.codes[i].name);
+        std::string id = rule ? std::string(rule->id) : s.codes[i].name;
+        (s.whole_file ? whole_file[id] : by_line[s.covers][id]).push_back({k, i});
+      }
+    }
+    auto mark = [&](const std::vector<Code>* codes) {
+      if (!codes) return false;
+      for (const auto& c : *codes) used[c.k][c.i] = true;
+      return !codes->empty();
     };
     std::erase_if(diagnostics, [&](const ir::Diagnostic& d) {
       if (d.range.file != file.id() || d.rule == unused_suppression.id) return false;
-      const std::uint32_t line = file.position(d.range.begin).line;
-      bool hidden = false;
-      for (std::size_t k = 0; k < suppressions.size(); ++k) {
-        const auto& s = suppressions[k];
-        if (!s.whole_file && s.covers != line) continue;
-        for (std::size_t i = 0; i < s.codes.size(); ++i) {
-          if (matches(s.codes[i], d.rule)) used[k][i] = hidden = true;
-        }
+      const auto fw = whole_file.find(d.rule);
+      bool hidden = mark(fw == whole_file.end() ? nullptr : &fw->second);
+      if (const auto line = by_line.find(file.position(d.range.begin).line); line != by_line.end()) {
+        const auto it = line->second.find(d.rule);
+        hidden |= mark(it == line->second.end() ? nullptr : &it->second);
       }
       return hidden;
     });
@@ -125,17 +136,12 @@ void finish_file(const ir::SourceFile& file, frontend::FileKind kind, const Rule
           if (rule && (!rules.enabled(*rule) || !rule->applies_to(kind) || rule == &unused_suppression)) continue;
           unused.push_back(i);
         }
-        if (!s.error.empty() || !unused.empty()) report_unused(s, unused, file, reports);
+        if (!s.error.empty() || !unused.empty()) report_unused(s, unused, reports);
       }
       // unused-suppression itself can only be hidden for the whole file.
-      for (auto& d : reports) {
-        const bool hidden = std::any_of(suppressions.begin(), suppressions.end(), [&](const Suppression& s) {
-          return s.whole_file && std::any_of(s.codes.begin(), s.codes.end(), [&](const SuppressionCode& c) {
-                   return matches(c, unused_suppression.id);
-                 });
-        });
+      const bool hidden = whole_file.count(std::string(unused_suppression.id)) > 0;
+      for (auto& d : reports)
         if (!hidden) diagnostics.push_back(std::move(d));
-      }
     }
   }
 

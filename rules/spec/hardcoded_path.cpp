@@ -56,26 +56,17 @@ bool buildroot_macro(const SyntaxTree& tree, NodeId node) {
   return name == "buildroot" || name == "RPM_BUILD_ROOT";
 }
 
-bool inside_macro(const SyntaxTree& tree, NodeId node, NodeId line) {
-  for (NodeId p = tree.node(node).parent; p != rpmspec::kNoNode && p != line; p = tree.node(p).parent) {
-    const SyntaxKind k = tree.kind(p);
-    if (k == SyntaxKind::MacroRef || k == SyntaxKind::ShellExpansion || k == SyntaxKind::ExprExpansion ||
-        k == SyntaxKind::LuaExpansion || k == SyntaxKind::MacroDefinition)
-      return true;
-  }
-  return false;
+bool is_macro(SyntaxKind k) {
+  return k == SyntaxKind::MacroRef || k == SyntaxKind::ShellExpansion || k == SyntaxKind::ExprExpansion ||
+         k == SyntaxKind::LuaExpansion;
 }
 
-// The node just before `node` in the line's leaves, or kNoNode.
-NodeId previous_leaf_owner(const SyntaxTree& tree, NodeId node, NodeId line) {
-  for (NodeId n = node; n != line && n != rpmspec::kNoNode; n = tree.node(n).parent) {
-    const NodeId parent = tree.node(n).parent;
-    if (parent == rpmspec::kNoNode) break;
-    NodeId prev = rpmspec::kNoNode;
-    for (NodeId c = tree.node(parent).first_child; c != n; c = tree.node(c).next_sibling) prev = c;
-    if (prev != rpmspec::kNoNode) return prev;
-  }
-  return rpmspec::kNoNode;
+// What may stand right before a path that starts a Text leaf.
+bool opens_path(const SyntaxTree& tree, NodeId prev) {
+  if (prev == rpmspec::kNoNode) return true;  // the start of the line
+  const SyntaxKind k = tree.kind(prev);
+  return k == SyntaxKind::Whitespace || k == SyntaxKind::Keyword || k == SyntaxKind::FileDirectiveArgs ||
+         buildroot_macro(tree, prev);
 }
 
 void check(const Context& ctx, Reporter& out) {
@@ -90,10 +81,24 @@ void check(const Context& ctx, Reporter& out) {
     const SyntaxKind kind = tree.kind(line.line);
     if (!checked_section(line) || (kind != SyntaxKind::BodyLine && kind != SyntaxKind::FileEntry)) return;
     const auto& ln = tree.node(line.line);
-    for (NodeId leaf = line.line + 1; leaf < ln.subtree_end; ++leaf) {
-      const SyntaxKind k = tree.kind(leaf);
-      if (!tree.node(leaf).is_leaf() || (k != SyntaxKind::Text && k != SyntaxKind::FilePath)) continue;
-      if (inside_macro(tree, leaf, line.line)) continue;
+    // Leaves in source order; macro subtrees are skipped whole (rpm replaces them), and
+    // `prev` is the leaf or macro just before, so a path after %{buildroot} counts.
+    NodeId prev = rpmspec::kNoNode;
+    for (NodeId n = line.line + 1; n < ln.subtree_end;) {
+      const SyntaxKind k = tree.kind(n);
+      if (is_macro(k)) {
+        prev = n;
+        n = tree.node(n).subtree_end;
+        continue;
+      }
+      if (!tree.node(n).is_leaf()) {
+        ++n;
+        continue;
+      }
+      const NodeId leaf = n++;
+      const NodeId before_leaf = prev;
+      prev = leaf;
+      if (k != SyntaxKind::Text && k != SyntaxKind::FilePath) continue;
       const std::string_view text = tree.text_of(leaf);
       for (std::size_t at = text.find('/'); at != std::string_view::npos; at = text.find('/', at + 1)) {
         // The path must start here: after a separator, a shell build-root variable, or
@@ -106,11 +111,8 @@ void check(const Context& ctx, Reporter& out) {
           if (!separator && !ends_with(before, "$RPM_BUILD_ROOT") && !ends_with(before, "${RPM_BUILD_ROOT}") &&
               !ends_with(before, "$RPM_BUILD_ROOT\"") && !ends_with(before, "${RPM_BUILD_ROOT}\""))
             continue;
-        } else {
-          const NodeId prev = previous_leaf_owner(tree, leaf, line.line);
-          if (prev != rpmspec::kNoNode && tree.kind(prev) != SyntaxKind::Whitespace &&
-              tree.kind(prev) != SyntaxKind::FileDirective && !buildroot_macro(tree, prev))
-            continue;
+        } else if (!opens_path(tree, before_leaf)) {
+          continue;
         }
         for (const PathMacro& p : kPaths) {
           if (text.substr(at, p.path.size()) != p.path) continue;

@@ -1,6 +1,9 @@
 // obsolete-tag: the Copyright and Serial tags that License and Epoch replaced.
 #include <fmt/core.h>
 
+#include <set>
+#include <utility>
+
 #include "rules/spec/support.hpp"
 
 namespace katalint::rules {
@@ -11,15 +14,11 @@ using namespace spec_support;
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   // Tags already present per package section, so a rename never creates a duplicate.
-  std::vector<std::pair<NodeId, std::string>> tags;  // (section header, lower-case tag name)
+  std::set<std::pair<NodeId, std::string>> tags;  // (section header, lower-case tag name)
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (tree.kind(line.line) == SyntaxKind::Tag) tags.emplace_back(line.header, tag_name(tree, line.line));
+    if (tree.kind(line.line) == SyntaxKind::Tag) tags.emplace(line.header, tag_name(tree, line.line));
   });
-  auto has_tag = [&](NodeId header, std::string_view name) {
-    for (const auto& [h, n] : tags)
-      if (h == header && n == name) return true;
-    return false;
-  };
+  auto has_tag = [&](NodeId header, const std::string& name) { return tags.count({header, name}) > 0; };
   for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag) return;
     const std::string name = tag_name(tree, line.line);

@@ -1,6 +1,9 @@
 // unversioned-provides: a Provides without a version.
 #include <fmt/core.h>
 
+#include <map>
+#include <vector>
+
 #include "rules/spec/support.hpp"
 
 namespace katalint::rules {
@@ -17,27 +20,36 @@ bool exempt(const ir::Dependency& dep) {
 void check(const Context& ctx, Reporter& out) {
   if (!ctx.package || ctx.package->parse_failed) return;
   const SyntaxTree& tree = *ctx.spec;
-  for (std::size_t p = 0; p < ctx.package->packages.size(); ++p) {
-    const auto& pkg = ctx.package->packages[p];
-    // The IR keeps one entry per dependency; they come from the Tag line at dep.range.
-    for (std::size_t i = 0; i < pkg.dependencies.size(); ++i) {
-      const auto& dep = pkg.dependencies[i];
-      if (dep.kind != ir::DepKind::Provides || exempt(dep) || dep.range.file != ctx.file.id()) continue;
+  // The Dependency nodes of each Tag line, found once per line.
+  std::map<NodeId, std::vector<NodeId>> deps_of;
+  auto dependencies = [&](NodeId tag) -> const std::vector<NodeId>& {
+    auto [it, added] = deps_of.try_emplace(tag);
+    if (added) {
+      const NodeId value = tree.child(tag, SyntaxKind::TagValue);
+      if (value != rpmspec::kNoNode)
+        for (NodeId d : tree.children(value))
+          if (tree.kind(d) == SyntaxKind::Dependency || tree.kind(d) == SyntaxKind::RichDependency)
+            it->second.push_back(d);
+    }
+    return it->second;
+  };
+  for (const auto& pkg : ctx.package->packages) {
+    // The IR keeps one entry per dependency, each with the range of its Tag line; the n-th
+    // entry of a line is the n-th Dependency node of that line.
+    std::map<std::uint32_t, std::size_t> seen_on_line;
+    for (const auto& dep : pkg.dependencies) {
+      if (dep.kind != ir::DepKind::Provides || dep.range.file != ctx.file.id()) continue;
+      const std::size_t index = seen_on_line[dep.range.begin]++;
+      if (exempt(dep)) continue;
       const NodeId tag = tag_at(tree, dep.range.begin);
       NodeId where = rpmspec::kNoNode;
       if (tag != rpmspec::kNoNode) {
-        // Pair the IR's dependencies of this line with the tree's, in order.
-        std::size_t index = 0;
-        for (std::size_t j = 0; j < i; ++j)
-          if (pkg.dependencies[j].range == dep.range) ++index;
-        const NodeId value = tree.child(tag, SyntaxKind::TagValue);
-        std::size_t k = 0;
-        if (value != rpmspec::kNoNode)
-          for (NodeId d : tree.children(value))
-            if (tree.kind(d) == SyntaxKind::Dependency && k++ == index) where = d;
+        const auto& nodes = dependencies(tag);
+        if (index < nodes.size()) where = nodes[index];
       }
       const std::string message = fmt::format("Provides '{}' has no version", dep.name);
-      if (where == rpmspec::kNoNode || tree.child(where, SyntaxKind::DependencyOperator) != rpmspec::kNoNode) {
+      if (where == rpmspec::kNoNode || tree.kind(where) != SyntaxKind::Dependency ||
+          tree.child(where, SyntaxKind::DependencyOperator) != rpmspec::kNoNode) {
         out.report(dep.range, message);
         continue;
       }

@@ -179,6 +179,19 @@ else
   echo "SKIP: -j determinism: corpus not found at $corpus"
 fi
 
+# --- many findings on one long line stay linear -------------------------------------------
+{
+  printf 'Name: x\nVersion: 1\nRelease: 0\nSummary: x\nLicense: MIT\nURL: https://x\n%%description\nx\n%%install\n'
+  for _ in $(seq 2000); do printf 'cp a %%{buildroot}/usr/bin/x cp b %%{buildroot}/usr/bin/y %%{buildroot}/etc/z %%{buildroot}/var/w '; done
+  printf '\n%%files\n'
+} >"$tmp/long-line.spec"
+# A guard against hangs, not a speed test: it takes well under a second.
+timeout 300 "$katalint" --format gcc --fail-on never "$tmp/long-line.spec" >"$tmp/long.out" 2>&1
+[ "$(grep -c hardcoded-path "$tmp/long.out")" = 8000 ] && ok "8000 findings on one line" || { fail "long line"; tail -3 "$tmp/long.out"; }
+cp "$tmp/long-line.spec" "$tmp/long-fix.spec"
+timeout 300 "$katalint" --fix --fail-on never "$tmp/long-fix.spec" >/dev/null 2>&1
+grep -q '/usr/bin' "$tmp/long-fix.spec" && fail "long line not fixed" || ok "--fix on one long line"
+
 # --- every reported id is in the registry ------------------------------------------------
 if [ -d "$corpus" ] && command -v python3 >/dev/null; then
   "$katalint" rules --format json >"$tmp/rules.json"

@@ -51,6 +51,19 @@ std::string read(const fs::path& p) {
 
 }  // namespace
 
+TEST_CASE("columns: bytes on ASCII lines, code points on the others", "[engine][source]") {
+  ir::SourceManager sm;
+  const auto id = sm.add("x", "abc\nd\xc3\xa9" "f\n\xff" "g\nlast");
+  const auto& f = sm.file(id);
+  CHECK(f.position(2).column == 3);
+  CHECK(f.position(8).line == 2);
+  CHECK(f.position(8).column == 4);  // 'f' after the two-byte e-acute
+  CHECK(f.position(10).column == 2);  // an invalid byte counts as one
+  CHECK(f.position(13).line == 4);
+  CHECK(f.position(15).column == 4);
+  CHECK(f.position(999).line == 4);
+}
+
 TEST_CASE("targets map to families", "[engine]") {
   CHECK(rules::family_of("opensuse-tumbleweed") == rules::Family::Suse);
   CHECK(rules::family_of("sle15") == rules::Family::Suse);
