@@ -18,7 +18,9 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (!applies(line.section) || tree.kind(line.line) != SyntaxKind::BodyLine) return;
-    for (NodeId c = tree.node(line.line).first_child; c != rpmspec::kNoNode; c = tree.node(c).next_sibling) {
+    bool comment = false;  // after a shell comment's '#', nothing counts
+    for (NodeId c = tree.node(line.line).first_child; c != rpmspec::kNoNode && !comment;
+         c = tree.node(c).next_sibling) {
       if (tree.kind(c) == SyntaxKind::MacroRef) {
         if (macro_name(tree, c) != "buildroot") continue;
         out.report(tree.range(c), fmt::format("{} used in %{}; the build root is only for %install",
@@ -32,6 +34,7 @@ void check(const Context& ctx, Reporter& out) {
       for (std::size_t i = 0; i < text.size(); ++i)
         if (text[i] == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
           hash = i;
+          comment = true;
           break;
         }
       for (std::string_view word : {"${RPM_BUILD_ROOT}", "$RPM_BUILD_ROOT"}) {

@@ -38,6 +38,12 @@ void check(const Context& ctx, Reporter& out) {
       if (w > 0 && !ends_command(words[w - 1].second)) continue;  // only as a command
       for (std::size_t t = w + 1; t < words.size() && !ends_command(words[t].second); ++t) {
         std::string_view target = words[t].second;
+        // Options whose argument is a directory or file, not a target: make -C test.
+        if (target == "-C" || target == "-f" || target == "-I" || target == "-o" || target == "-W" ||
+            target == "--directory" || target == "--file") {
+          ++t;
+          continue;
+        }
         if (!target.empty() && target.back() == ';') target.remove_suffix(1);
         if (target != "check" && target != "test") continue;
         const std::uint32_t begin = base + static_cast<std::uint32_t>(words[w].first);

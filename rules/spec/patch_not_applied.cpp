@@ -172,8 +172,8 @@ void check(const Context& ctx, Reporter& out) {
           read_patch(args, patch_suffix(name), applied);
         else
           applied.numbers.insert(patch_suffix(name));
-      } else if (name == "P" || name == "patches") {
-        applied.unknown = true;  // %{P:N}, loops over %{patches}
+      } else if (name == "P" || name == "patches" || name == "lua") {
+        applied.unknown = true;  // %{P:N}, loops over %{patches}, Lua
       } else if (name == "autosetup") {
         read_autosetup(args, applied);
       } else if (name == "autopatch") {

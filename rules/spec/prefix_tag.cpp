@@ -8,31 +8,18 @@ namespace {
 
 using namespace spec_support;
 
-// Calls fn(field) for each preamble tag of this file, the source package's and every
-// binary package's, once each.
-template <class Fn>
-void for_each_field(const Context& ctx, Fn&& fn) {
-  std::vector<ir::Range> seen;
-  auto visit = [&](const ir::Field& f) {
-    if (f.range.file != ctx.file.id()) return;
-    for (const auto& r : seen)
-      if (r == f.range) return;
-    seen.push_back(f.range);
-    fn(f);
-  };
-  for (const auto& f : ctx.package->fields) visit(f);
-  for (const auto& pkg : ctx.package->packages)
-    for (const auto& f : pkg.fields) visit(f);
-}
-
 void check(const Context& ctx, Reporter& out) {
-  if (!ctx.package || ctx.package->parse_failed) return;
-  for_each_field(ctx, [&](const ir::Field& f) {
-    const std::string name = lower(f.name);
+  const SyntaxTree& tree = *ctx.spec;
+  for_each_line(ctx, [&](const LineInfo& line) {
+    if (tree.kind(line.line) != SyntaxKind::Tag) return;
+    const std::string name = tag_name(tree, line.line);
     if (name != "prefix" && name != "prefixes") return;
-    const std::string_view raw = trim(f.raw);
-    if (raw.empty() || raw.front() != '/') return;
-    out.report(f.value_range, fmt::format("{} is a literal path; use a macro such as %{{_prefix}}", f.name));
+    const NodeId value = tree.child(line.line, SyntaxKind::TagValue);
+    if (value == rpmspec::kNoNode) return;
+    const std::string_view text = trim(tree.text_of(value));
+    if (text.empty() || text.front() != '/') return;
+    out.report(tree.range(value), fmt::format("{} is a literal path; use a macro such as %{{_prefix}}",
+                                              tree.text_of(tree.child(line.line, SyntaxKind::TagName))));
   });
 }
 
