@@ -16,11 +16,13 @@ void scan(const Context& ctx, Reporter& out, const TextLine& line) {
   if (first == std::string_view::npos || text[first] == '#') return;
   if (line.kind == rpmspec::SyntaxKind::Comment) return;
   for (std::size_t at = text.find(".linux-"); at != std::string_view::npos; at = text.find(".linux-", at + 1)) {
-    const auto [b, e] = token_around(text, at);
-    std::string_view token = text.substr(b, e - b);
-    const std::size_t slash = token.rfind('/', at - b);
-    const std::size_t name_begin = slash == std::string_view::npos ? 0 : slash + 1;
-    const std::string_view name = token.substr(name_begin);
+    // The file name: back to a separator or a directory, on to a blank or a quote.
+    std::size_t b = at;
+    while (b > 0 && std::string_view(" \t\"'=/").find(text[b - 1]) == std::string_view::npos) --b;
+    std::size_t e = at;
+    while (e < text.size() && std::string_view(" \t\"';").find(text[e]) == std::string_view::npos) ++e;
+    const std::size_t name_begin = 0;
+    const std::string_view name = text.substr(b, e - b);
     if (!starts_with(name, "go") || name.size() < 3 || name[2] == '-' || name.find(".tar") == std::string_view::npos)
       continue;
     out.report(range_at(ctx, line.begin + static_cast<std::uint32_t>(b + name_begin), name.size()),
