@@ -47,7 +47,7 @@ void scan(const Context& ctx, Reporter& out, const TextLine& line) {
         while (end < value.size() && value[end] != ':' && value[end] != '"' && value[end] != '\'') ++end;
         const std::string_view dir = value.substr(b, end - b);
         out.report(range_at(ctx, line.begin + static_cast<std::uint32_t>(v + b), dir.size()),
-                   fmt::format("{} points at a Go toolchain unpacked in the build ('{}'); use the distribution's go",
+                   fmt::format("the {} setting points at a Go toolchain unpacked in the build ('{}'); use the distribution's go",
                                var, dir));
         return;
       }

@@ -45,7 +45,8 @@ void check(const Context& ctx, Reporter& out) {
         }
       }
       if (hit == nullptr) break;
-      const std::string_view instead = rules_file && hit->instead == "%{_topdir}" ? "the build directory" : hit->instead;
+      // debian/rules runs in the unpacked source: $(CURDIR) is where it builds.
+      const std::string_view instead = rules_file ? std::string_view("$(CURDIR) or a relative path") : hit->instead;
       out.report(range_at(ctx, line.begin + static_cast<std::uint32_t>(best), hit->text.size()),
                  fmt::format("'{}' is a fixed build location; use {}", hit->text, instead));
       from = best + hit->text.size();

@@ -27,7 +27,7 @@ void check(const Context& ctx, Reporter& out) {
       if (e == at + 1 || e >= t.size() || t[e] != '@') continue;
       const std::string_view key = t.substr(at, e + 1 - at);
       out.report(range_at(ctx, line.begin + static_cast<std::uint32_t>(at), key.size()),
-                 fmt::format("{} is filled by the placeholder {}; let a _service set it", tag == "version" ? "Version" : "Release", key));
+                 fmt::format("the {} is filled by the placeholder {}; let a _service set it", tag, key));
       return;
     }
   });
