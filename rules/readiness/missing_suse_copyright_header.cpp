@@ -7,35 +7,28 @@ namespace {
 using namespace readiness_support;
 
 void check(const Context& ctx, Reporter& out) {
+  // The header is the comment block before the first other line; the finding is at that line,
+  // where the header belongs (a comment added above it does not move the finding).
   bool found = false;
   bool done = false;
-  std::uint32_t first_begin = 0;
-  std::size_t first_size = 0;
-  bool have_first = false;
+  std::uint32_t at = 0;
+  std::size_t size = 0;
   for_each_text_line(ctx, [&](const TextLine& line) {
     if (done) return;
     if (line.kind == rpmspec::SyntaxKind::Blank || spec_support::trim(line.text).empty()) return;
-    if (line.kind != rpmspec::SyntaxKind::Comment) {
-      if (!have_first) {
-        first_begin = line.begin;
-        first_size = line.text.size();
-        have_first = true;
+    if (line.kind == rpmspec::SyntaxKind::Comment) {
+      if (line.text.find("spec file for package") != std::string_view::npos) {
+        found = true;
+        done = true;
       }
-      done = true;
       return;
     }
-    if (!have_first) {
-      first_begin = line.begin;
-      first_size = line.text.size();
-      have_first = true;
-    }
-    if (line.text.find("spec file for package") != std::string_view::npos) {
-      found = true;
-      done = true;
-    }
+    at = line.begin;
+    size = line.text.size();
+    done = true;
   });
-  if (found || !have_first) return;
-  out.report(range_at(ctx, first_begin, first_size),
+  if (found || !done) return;
+  out.report(range_at(ctx, at, size),
              "the spec does not start with the 'spec file for package' copyright and license header");
 }
 
@@ -44,10 +37,10 @@ void check(const Context& ctx, Reporter& out) {
 extern const RuleInfo missing_suse_copyright_header;  // listed in rules/rules.def
 constinit const RuleInfo missing_suse_copyright_header{
     .id = "missing-suse-copyright-header",
-    .severity = ir::Severity::Warning,
+    .severity = ir::Severity::Info,
     .summary = "the spec lacks the suse header comment with copyright and license",
     .families = kSuse,
-    .doc = {.what = R"md(Reports a spec whose leading comment block (the comments before the first other line) has no `spec file for package NAME` line. The finding is at the spec's first line.)md",
+    .doc = {.what = R"md(Reports a spec whose leading comment block (the comments before the first other line) has no `spec file for package NAME` line. The finding is at the first line after the leading comments, where the header belongs. It is only information: the header matters for review, not for the build.)md",
             .why = R"md(openSUSE specs start with a header that names the package, its copyright holders and the license of the spec file itself (the spec's license, not the package's), with the bug-report URL. Factory's review and `spec-cleaner` expect it, and without it the spec's own license is unknown.)md",
             .example = R"md(Name:           example
 Version:        1.0

@@ -1,6 +1,7 @@
 // version-from-placeholder: Version or Release filled by a template placeholder.
 #include <fmt/core.h>
 
+#include "frontend/rpmspec/macro_engine.hpp"
 #include "rules/readiness/support.hpp"
 
 namespace katalint::rules {
@@ -18,6 +19,11 @@ void check(const Context& ctx, Reporter& out) {
     if (line.kind != rpmspec::SyntaxKind::Tag || !line.section.empty()) return;
     const std::string tag = spec_support::tag_name(tree, line.node);
     if (tag != "version" && tag != "release") return;
+    // A placeholder bound with --set or --values has a value: the IR then holds plain text.
+    if (ctx.package != nullptr) {
+      const std::string& value = tag == "version" ? ctx.package->version : ctx.package->release;
+      if (!value.empty() && !rpmspec::contains_opaque(value)) return;
+    }
     const std::string_view t = line.text;
     const std::size_t colon = t.find(':');
     if (colon == std::string_view::npos) return;
@@ -41,7 +47,7 @@ constinit const RuleInfo version_from_placeholder{
     .severity = ir::Severity::Warning,
     .summary = "version or release is filled by a template placeholder",
     .families = kSuse,
-    .doc = {.what = R"md(Reports a `Version:` or `Release:` whose value is an `@KEY@` placeholder that a script fills in before the spec is uploaded (`Version: @VERSION@`, `Release: @RELEASE@`). The finding is at the placeholder.)md",
+    .doc = {.what = R"md(Reports a `Version:` or `Release:` whose value is an `@KEY@` placeholder that a script fills in before the spec is uploaded (`Version: @VERSION@`, `Release: @RELEASE@`). The finding is at the placeholder. A placeholder bound on the command line (`--set`, `--values`) is not reported: the file is then linted as the spec it becomes.)md",
             .why = R"md(A devel project keeps the spec it builds: the version comes from the sources through a `_service` (`obs_scm` with `versionformat`, `set_version`) and the release from OBS (`Release: 0`). A template filled by a script outside OBS cannot be branched, reviewed or updated there, and the script that computes the release from the last OBS build breaks as soon as someone else builds the package.)md",
             .example = R"md(Name:           example
 Version:        @VERSION@
