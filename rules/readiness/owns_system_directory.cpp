@@ -85,6 +85,17 @@ std::optional<std::string> expand(const Context& ctx, const std::map<std::string
   return s.find('%') == std::string::npos ? std::optional<std::string>(s) : std::nullopt;
 }
 
+// The packages that own these directories list them on purpose.
+bool owner(const Context& ctx, std::string_view dir) {
+  if (ctx.package == nullptr) return false;
+  const std::string_view name = ctx.package->name;
+  if (name == "filesystem") return true;
+  if (name == "bash-completion") return starts_with(dir, "/usr/share/bash-completion");
+  if (name == "systemd") return starts_with(dir, "/usr/lib/systemd") || dir == "/usr/lib/tmpfiles.d" ||
+                                dir == "/usr/lib/sysusers.d";
+  return false;
+}
+
 void check(const Context& ctx, Reporter& out) {
   std::map<std::string, std::string, std::less<>> defs;
   for_each_text_line(ctx, [&](const TextLine& line) {
@@ -138,7 +149,7 @@ void check(const Context& ctx, Reporter& out) {
     if (!path) return;
     while (path->size() > 1 && path->back() == '/') path->pop_back();
     for (const std::string_view dir : kSystemDirs) {
-      if (*path != dir) continue;
+      if (*path != dir || owner(ctx, dir)) continue;
       out.report(range_at(ctx, line.begin + static_cast<std::uint32_t>(i), token.size()),
                  fmt::format("the package would own the system directory '{}'", dir));
       return;
@@ -154,7 +165,7 @@ constinit const RuleInfo owns_system_directory{
     .severity = ir::Severity::Error,
     .summary = "%files lists a directory that the base system owns",
     .aliases = "standard-dir-owned-by-package",
-    .doc = {.what = R"md(Reports a `%files` entry (plain or with `%dir`, `%attr`, `%config`) that names, after expanding the spec's own simple `%define`/`%global` macros and the target's path macros, a directory of the base system: `/usr/bin`, `/usr/sbin`, `/usr/lib`, `/usr/lib64`, `/usr/libexec`, `/usr/include`, `/usr/share` and its `doc`, `info`, `licenses`, `locale`, `man`, `man/man1`, `man/man5`, `man/man8`, `pkgconfig`, `/usr/lib/systemd`, `%{_unitdir}`, `/usr/lib/tmpfiles.d`, `/usr/lib/sysusers.d`, `/usr/share/bash-completion` and its `completions`, `/etc`, `/usr`, `/var`, `/var/lib`, `/var/log`, `/run`, `/opt` and `/`. A trailing `/` does not matter. Entries with glob characters are not checked. The finding is at the entry's path.)md",
+    .doc = {.what = R"md(Reports a `%files` entry (plain or with `%dir`, `%attr`, `%config`) that names, after expanding the spec's own simple `%define`/`%global` macros and the target's path macros, a directory of the base system: `/usr/bin`, `/usr/sbin`, `/usr/lib`, `/usr/lib64`, `/usr/libexec`, `/usr/include`, `/usr/share` and its `doc`, `info`, `licenses`, `locale`, `man`, `man/man1`, `man/man5`, `man/man8`, `pkgconfig`, `/usr/lib/systemd`, `%{_unitdir}`, `/usr/lib/tmpfiles.d`, `/usr/lib/sysusers.d`, `/usr/share/bash-completion` and its `completions`, `/etc`, `/usr`, `/var`, `/var/lib`, `/var/log`, `/run`, `/opt` and `/`. A trailing `/` does not matter. Entries with glob characters are not checked, nor the owners' own specs (`filesystem`, `bash-completion`, `systemd` for its directories). The finding is at the entry's path.)md",
             .why = R"md(A directory listed without `%dir` takes everything below it into the package; with `%dir` the package still claims a directory that `filesystem` (or `bash-completion`) owns, with its own mode, so removing the package or a conflicting mode can break the system. OBS and rpmlint report it (`standard-dir-owned-by-package`).)md",
             .example = R"md(Name:           example
 Version:        1.0
