@@ -16,8 +16,8 @@ int run_dump_source(const ir::SourceManager& sources, ir::FileId id) {
   ir::DiagnosticSink sink;  // structure problems do not stop a reprint
   if (kind == frontend::FileKind::Spec) {
     std::cout << rpmspec::reprint(rpmspec::parse_spec_syntax(file, sink));
-  } else if (auto text = frontend::debian::reprint_file(kind, file, sink)) {
-    std::cout << *text;
+  } else if (std::string text; frontend::debian::read_file(kind, file, file.text(), nullptr, sink, &text)) {
+    std::cout << text;
   } else {
     return usage_error(fmt::format("dump: no syntax tree for '{}' ({})", file.path(), frontend::to_string(kind)));
   }

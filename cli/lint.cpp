@@ -259,7 +259,7 @@ bool configure(const Options& options, const frontend::AnalyzeOptions& base, con
   for (const auto& path : files) {
     Task t;
     t.path = path;
-    t.display = path == "-" && !options.stdin_filename.empty() ? options.stdin_filename : path;
+    t.display = display_name(options, path);
     t.options = base;
     const fs::path where = path == "-" ? fs::path(options.stdin_filename.empty() ? "-" : options.stdin_filename) : fs::path(path);
     const Config* config = explicit_config;

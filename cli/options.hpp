@@ -33,6 +33,11 @@ struct Options {
   std::string color = "auto";
 };
 
+// The name a path is shown under: stdin ('-') takes --stdin-filename when given.
+inline std::string display_name(const Options& options, const std::string& path) {
+  return path == "-" && !options.stdin_filename.empty() ? options.stdin_filename : path;
+}
+
 // Exit codes of the CLI contract.
 inline constexpr int kExitClean = 0;
 inline constexpr int kExitFindings = 1;

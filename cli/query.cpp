@@ -26,7 +26,7 @@ std::optional<ir::FileId> load_single(const Options& options, ir::SourceManager&
   }
   std::string error;
   const std::string& path = options.paths[0];
-  const std::string name = path == "-" && !options.stdin_filename.empty() ? options.stdin_filename : path;
+  const std::string name = display_name(options, path);
   auto id = sources.load(path, error, name);
   if (!id) usage_error(fmt::format("cannot read '{}': {}", path, error));
   return id;
@@ -78,7 +78,7 @@ int run_query(const Options& options) {
     const std::string& path = options.paths[i];
     ir::SourceManager sources;
     std::string error;
-    const std::string name = path == "-" && !options.stdin_filename.empty() ? options.stdin_filename : path;
+    const std::string name = display_name(options, path);
     const auto id = sources.load(path, error, name);
     if (!id) {
       a.messages = fmt::format("katalint: error: cannot read '{}': {}\n", path, error);

@@ -62,7 +62,7 @@ void analyze_file(ir::SourceManager& sources, ir::FileId id, const AnalyzeOption
       package = debian::control_to_ir(doc, file, local);
     } else {
       // Reading the file reports its syntax problems; rules for these kinds get their IR here.
-      (void)debian::query_json(kind, file, filled.text(), &filled, local);
+      debian::read_file(kind, file, filled.text(), &filled, local);
     }
   }
 

@@ -379,24 +379,28 @@ std::optional<nlohmann::ordered_json> query_json(frontend::FileKind kind, const 
 
 namespace katalint::frontend::debian {
 
-std::optional<std::string> reprint_file(frontend::FileKind kind, const ir::SourceFile& file,
-                                        ir::DiagnosticSink& sink) {
+bool read_file(frontend::FileKind kind, const ir::SourceFile& file, std::string_view text,
+               const FilledTemplate* map, ir::DiagnosticSink& sink, std::string* reprinted) {
   using frontend::FileKind;
-  const std::string_view text = file.text();
+  auto keep = [&](const auto& tree) {
+    if (reprinted) *reprinted = reprint(tree);
+    return true;
+  };
   switch (kind) {
-    case FileKind::DebianControl: return reprint(parse_deb822(file, text, nullptr, Deb822Flavor::Control, sink));
-    case FileKind::Dsc: return reprint(parse_deb822(file, text, nullptr, Deb822Flavor::Dsc, sink));
+    case FileKind::DebianControl: return keep(parse_deb822(file, text, map, Deb822Flavor::Control, sink));
+    case FileKind::Dsc: return keep(parse_deb822(file, text, map, Deb822Flavor::Dsc, sink));
     case FileKind::DebianCopyright:
-      if (!looks_like_dep5(text)) return std::string(text);  // free-form text is its own tree
-      return reprint(parse_deb822(file, text, nullptr, Deb822Flavor::Copyright, sink));
-    case FileKind::DebianChangelog: return reprint(parse_debian_changelog(file, text, nullptr, sink));
-    case FileKind::SuseChanges: return obs::reprint(obs::parse_suse_changes(file, text, nullptr, sink));
-    case FileKind::ObsService: return obs::reprint(obs::parse_obs_service(file, text, nullptr, sink));
-    case FileKind::DebianRules: return reprint(parse_debian_rules(file, text, nullptr, sink));
-    case FileKind::DebianSeries: return reprint(parse_series(file, text, nullptr, sink));
-    case FileKind::DebianInstall: return reprint(parse_install(file, text, nullptr, sink));
-    case FileKind::SourceFormat: return reprint(parse_source_format(file, text, nullptr, sink));
-    default: return std::nullopt;
+      if (looks_like_dep5(text)) return keep(parse_deb822(file, text, map, Deb822Flavor::Copyright, sink));
+      if (reprinted) *reprinted = std::string(text);  // free-form text is its own tree
+      return true;
+    case FileKind::DebianChangelog: return keep(parse_debian_changelog(file, text, map, sink));
+    case FileKind::SuseChanges: return keep(obs::parse_suse_changes(file, text, map, sink));
+    case FileKind::ObsService: return keep(obs::parse_obs_service(file, text, map, sink));
+    case FileKind::DebianRules: return keep(parse_debian_rules(file, text, map, sink));
+    case FileKind::DebianSeries: return keep(parse_series(file, text, map, sink));
+    case FileKind::DebianInstall: return keep(parse_install(file, text, map, sink));
+    case FileKind::SourceFormat: return keep(parse_source_format(file, text, map, sink));
+    default: return false;
   }
 }
 

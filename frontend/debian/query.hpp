@@ -47,9 +47,11 @@ std::string to_valid_utf8(std::string_view s);
 
 namespace katalint::frontend::debian {
 
-// Parses a Debian or OBS file of `kind` and reprints it from its syntax tree (the input's
-// bytes); nullopt for kinds this frontend does not read. Parse diagnostics go to `sink`.
-std::optional<std::string> reprint_file(frontend::FileKind kind, const ir::SourceFile& file,
-                                        ir::DiagnosticSink& sink);
+// Parses a Debian or OBS file of `kind` (`text` is the file or its filled template, `map`
+// its FilledTemplate or null), reporting its diagnostics to `sink`. When `reprinted` is
+// given, it receives the text reprinted from the syntax tree. Returns false for kinds this
+// frontend does not read.
+bool read_file(frontend::FileKind kind, const ir::SourceFile& file, std::string_view text,
+               const FilledTemplate* map, ir::DiagnosticSink& sink, std::string* reprinted = nullptr);
 
 }  // namespace katalint::frontend::debian

@@ -310,7 +310,7 @@ PackageDirectory load_package_directory(ir::SourceManager& sources, const std::v
       }
       default:
         // Copyright, *.install, source/format: read for their own diagnostics only.
-        (void)debian::query_json(f.kind, file, text, &filled, sink);
+        debian::read_file(f.kind, file, text, &filled, sink);
         break;
     }
   }

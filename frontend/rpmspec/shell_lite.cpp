@@ -25,23 +25,16 @@ struct ShellError {};
 
 // Index just past the construct opened at `i` ('\'', '"', '`', "$(", "${", "$((").
 std::size_t skip_quoted(std::string_view s, std::size_t i);
+std::size_t skip_unit(std::string_view s, std::size_t i);
 
 std::size_t skip_balanced(std::string_view s, std::size_t i, char open, char close) {
   int depth = 0;
   while (i < s.size()) {
+    if (const std::size_t next = skip_unit(s, i); next != i) {
+      i = next;
+      continue;
+    }
     const char c = s[i];
-    if (c == '\\') {
-      i += 2;
-      continue;
-    }
-    if (c == '\'' || c == '"' || c == '`') {
-      i = skip_quoted(s, i);
-      continue;
-    }
-    if (c == '$' && i + 1 < s.size() && (s[i + 1] == '(' || s[i + 1] == '{')) {
-      i = skip_quoted(s, i);
-      continue;
-    }
     if (c == open) ++depth;
     if (c == close && --depth == 0) return i + 1;
     ++i;
@@ -76,6 +69,16 @@ std::size_t skip_quoted(std::string_view s, std::size_t i) {
   }
   // $( or ${
   return skip_balanced(s, i + 1, s[i + 1], s[i + 1] == '(' ? ')' : '}');
+}
+
+// Index after the unit that starts at `i` when it is an escape or a quoted construct
+// ('...', "...", `...`, $(...), ${...}), or `i` itself when it is a plain character.
+std::size_t skip_unit(std::string_view s, std::size_t i) {
+  const char c = s[i];
+  if (c == '\\') return std::min(i + 2, s.size());
+  if (c == '\'' || c == '"' || c == '`' || (c == '$' && i + 1 < s.size() && (s[i + 1] == '(' || s[i + 1] == '{')))
+    return skip_quoted(s, i);
+  return i;
 }
 
 // Shell glob match for ${var#pattern} and friends: * ? and literal characters.
@@ -113,16 +116,11 @@ class Shell {
       const std::size_t start = i;
       // Find the end of this pipeline at top level.
       while (i < script.size()) {
+        if (const std::size_t next = skip_unit(script, i); next != i) {
+          i = next;
+          continue;
+        }
         const char c = script[i];
-        if (c == '\\') {
-          i += 2;
-          continue;
-        }
-        if (c == '\'' || c == '"' || c == '`' ||
-            (c == '$' && i + 1 < script.size() && (script[i + 1] == '(' || script[i + 1] == '{'))) {
-          i = skip_quoted(script, i);
-          continue;
-        }
         if (c == ';' || c == '\n' || c == '&' || (c == '|' && i + 1 < script.size() && script[i + 1] == '|'))
           break;
         if (c == '#' && (i == start || is_ifs(script[i - 1]))) {
@@ -160,17 +158,11 @@ class Shell {
     std::vector<std::string_view> stages;
     std::size_t i = 0, start = 0;
     while (i < text.size()) {
-      const char c = text[i];
-      if (c == '\\') {
-        i += 2;
+      if (const std::size_t next = skip_unit(text, i); next != i) {
+        i = next;
         continue;
       }
-      if (c == '\'' || c == '"' || c == '`' ||
-          (c == '$' && i + 1 < text.size() && (text[i + 1] == '(' || text[i + 1] == '{'))) {
-        i = skip_quoted(text, i);
-        continue;
-      }
-      if (c == '|') {
+      if (text[i] == '|') {
         stages.push_back(text.substr(start, i - start));
         start = i + 1;
       }
@@ -191,17 +183,12 @@ class Shell {
       if (i >= text.size()) break;
       const std::size_t start = i;
       while (i < text.size() && !is_ifs(text[i])) {
+        if (const std::size_t next = skip_unit(text, i); next != i) {
+          i = next;
+          continue;
+        }
         const char c = text[i];
-        if (c == '\\') {
-          i += 2;
-          continue;
-        }
         if (c == '<' || c == '>' || c == '(' || c == ')') unsupported();  // redirections, subshells
-        if (c == '\'' || c == '"' || c == '`' ||
-            (c == '$' && i + 1 < text.size() && (text[i + 1] == '(' || text[i + 1] == '{'))) {
-          i = skip_quoted(text, i);
-          continue;
-        }
         ++i;
       }
       raw.push_back(text.substr(start, std::min(i, text.size()) - start));
