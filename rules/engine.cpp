@@ -50,6 +50,18 @@ void report_unused(const Suppression& s, const std::vector<std::size_t>& unused,
   out.push_back(std::move(d));
 }
 
+// False when `offset` lies in a branch of an %if that the target does not take.
+bool live(const ir::Package& package, ir::FileId file, std::uint32_t offset) {
+  for (const auto& c : package.conditionals) {
+    if (c.range.file != file || offset < c.range.begin || offset >= c.range.end || c.branches.empty()) continue;
+    int branch = -1;
+    for (std::size_t b = 0; b < c.branches.size(); ++b)
+      if (c.branches[b].file == file && c.branches[b].begin <= offset) branch = static_cast<int>(b);
+    if (branch != c.taken) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 RuleSet::RuleSet(const RuleSettings& settings, Family family) : settings_(settings), family_(family) {}
@@ -82,7 +94,7 @@ void run_checks(const Context& ctx, const RuleSet& rules, ir::DiagnosticSink& si
 }
 
 void finish_file(const ir::SourceFile& file, frontend::FileKind kind, const RuleSet& rules,
-                 std::vector<ir::Diagnostic>& diagnostics) {
+                 std::vector<ir::Diagnostic>& diagnostics, const ir::Package* package) {
   std::erase_if(diagnostics, [&](const ir::Diagnostic& d) { return !rules.enabled(d.rule); });
 
   const auto suppressions = parse_suppressions(file);
@@ -126,6 +138,8 @@ void finish_file(const ir::SourceFile& file, frontend::FileKind kind, const Rule
       std::vector<ir::Diagnostic> reports;
       for (std::size_t k = 0; k < suppressions.size(); ++k) {
         const auto& s = suppressions[k];
+        if (package && s.covers > 0 && s.error.empty() && !live(*package, file.id(), file.line_start(s.covers)))
+          continue;
         std::vector<std::size_t> unused;
         for (std::size_t i = 0; i < s.codes.size(); ++i) {
           if (used[k][i]) continue;
