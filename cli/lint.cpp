@@ -10,6 +10,7 @@
 #include <set>
 
 #include "cli/baseline.hpp"
+#include "frontend/package/directory.hpp"
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
 #include "cli/fix.hpp"
@@ -208,6 +209,30 @@ std::vector<ir::Diagnostic> merge(Result& r, ir::SourceManager& into, std::vecto
 }
 
 // Settings for every file: from --config, or the nearest katalint.toml; the command line wins.
+// Cross-file checks for every package directory among the linted files (spec against
+// .dsc, debian.control and changelog). Each file's own diagnostics are already in; the
+// package is read again into `sources` with a scratch sink so they are not repeated.
+void add_package_checks(const std::vector<Task>& tasks, const std::vector<Result>& results, ir::SourceManager& sources,
+                        std::vector<ir::Diagnostic>& diagnostics, std::map<ir::FileId, std::string>& fail_on_of) {
+  std::vector<std::string> files;
+  std::map<std::string, const Task*> task_of;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    if (!results[i].loaded || tasks[i].path == "-") continue;
+    files.push_back(tasks[i].path);
+    task_of[tasks[i].path] = &tasks[i];
+  }
+  for (const auto& group : frontend::group_package_directories(files)) {
+    if (group.files.size() < 2) continue;
+    const Task& first = *task_of.at(group.files.front());
+    ir::DiagnosticSink scratch, checks;
+    const std::size_t before = sources.size();
+    const auto package = frontend::load_package_directory(sources, group.files, first.options, scratch);
+    frontend::check_package_directory(package, sources, checks);
+    for (std::size_t id = before; id < sources.size(); ++id) fail_on_of[static_cast<ir::FileId>(id)] = first.fail_on;
+    for (auto& d : checks.diagnostics()) diagnostics.push_back(std::move(d));
+  }
+}
+
 bool configure(const Options& options, const frontend::AnalyzeOptions& base, const std::vector<std::string>& files,
                std::vector<Task>& tasks) {
   std::map<std::string, Config> loaded;        // by path
@@ -344,6 +369,8 @@ int run_lint(const Options& options) {
     render_options.files.push_back(tasks[i].display);
     linted.insert(tasks[i].display);
   }
+
+  if (!mode.fix) add_package_checks(tasks, results, sources, diagnostics, fail_on_of);
 
   if (!options.write_baseline.empty()) {
     std::string error;

@@ -1,6 +1,7 @@
 // `katalint query` and `katalint dump`: one file, evaluated for one target.
 #include <fmt/core.h>
 
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -10,6 +11,7 @@
 #include "frontend/analyze.hpp"
 #include "frontend/debian/query.hpp"
 #include "frontend/file_kind.hpp"
+#include "frontend/package/directory.hpp"
 #include "frontend/rpmspec/query_json.hpp"
 #include "ir/json.hpp"
 
@@ -33,6 +35,27 @@ std::optional<ir::FileId> load_single(const Options& options, ir::SourceManager&
 void print_diagnostics(ir::DiagnosticSink& sink, const ir::SourceManager& sources) {
   ir::sort_diagnostics(sink.diagnostics(), sources);
   render(OutputFormat::Gcc, sink.diagnostics(), sources, {}, std::cerr);
+}
+
+// `katalint dump DIR`: one model per package directory below DIR, as a JSON array.
+int dump_directory(const std::string& dir, const frontend::AnalyzeOptions& analyze) {
+  std::string error;
+  const auto files = frontend::list_files_recursively(dir, error);
+  if (!error.empty()) return usage_error(fmt::format("cannot search '{}': {}", dir, error));
+  const auto groups = frontend::group_package_directories(files);
+  if (groups.empty()) return usage_error(fmt::format("no packaging files found in '{}'", dir));
+  ir::SourceManager sources;
+  ir::DiagnosticSink sink;
+  nlohmann::ordered_json packages = nlohmann::ordered_json::array();
+  for (const auto& group : groups) {
+    const auto package = frontend::load_package_directory(sources, group.files, analyze, sink);
+    packages.push_back(frontend::to_json(package, sources));
+  }
+  print_diagnostics(sink, sources);
+  std::cout << nlohmann::ordered_json{{"packages", std::move(packages)}}.dump(2, ' ', false,
+                                                                           nlohmann::ordered_json::error_handler_t::replace)
+            << '\n';
+  return kExitClean;
 }
 
 }  // namespace
@@ -101,6 +124,9 @@ int run_dump(const Options& options) {
     return usage_error(fmt::format("unknown --format '{}' (expected json or source)", options.format));
   frontend::AnalyzeOptions analyze;
   if (int rc = make_analyze_options(options, analyze); rc != kExitClean) return rc;
+  std::error_code ec;
+  if (options.paths.size() == 1 && options.format == "json" && std::filesystem::is_directory(options.paths[0], ec))
+    return dump_directory(options.paths[0], analyze);
   ir::SourceManager sources;
   const auto id = load_single(options, sources);
   if (!id) return kExitUsage;

@@ -84,7 +84,7 @@ json to_json(const Package& p, const SourceManager& s) {
     });
   }
   return {
-      {"version", kIrJsonVersion},
+      {"schema", kIrJsonVersion},
       {"file", p.file == kNoFile ? json(nullptr) : json(s.file(p.file).path())},
       {"parse_failed", p.parse_failed},
       {"name", p.name}, {"epoch", optional(p.epoch)}, {"version", p.version}, {"release", p.release},

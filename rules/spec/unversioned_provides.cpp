@@ -13,8 +13,9 @@ using namespace spec_support;
 
 // Paths, bundled(...), deprecated() and other virtual namespaces need no version here.
 bool exempt(const ir::Dependency& dep) {
+  // A comparison glued to the name ("foo=1") is comparison-operator-in-deptoken's business.
   return dep.rich || dep.name.empty() || dep.name.front() == '/' || dep.name.find('(') != std::string::npos ||
-         !dep.op.empty();
+         dep.name.find_first_of("<>=") != std::string::npos || !dep.op.empty();
 }
 
 void check(const Context& ctx, Reporter& out) {

@@ -1,0 +1,110 @@
+// suse-systemd-service-macros: a SUSE spec ships systemd units without the %service_* scriptlets.
+#include <fmt/core.h>
+
+#include <array>
+#include <string>
+
+#include "rules/readiness/support.hpp"
+
+namespace katalint::rules {
+namespace {
+
+using namespace readiness_support;
+
+constexpr std::array<std::string_view, 5> kUnitSuffixes = {".service", ".socket", ".timer", ".path", ".target"};
+constexpr std::array<std::string_view, 4> kMacros = {"service_add_pre", "service_add_post", "service_del_preun",
+                                                     "service_del_postun"};
+
+bool calls(std::string_view text, std::string_view macro) {
+  return text.find(fmt::format("%{}", macro)) != std::string_view::npos ||
+         text.find(fmt::format("%{{{}", macro)) != std::string_view::npos ||
+         text.find(fmt::format("%{{?{}", macro)) != std::string_view::npos;
+}
+
+void check(const Context& ctx, Reporter& out) {
+  std::string missing;
+  for (const std::string_view m : kMacros) {
+    if (calls(ctx.file.text(), m)) continue;
+    if (!missing.empty()) missing += ", ";
+    missing += "%";
+    missing += m;
+  }
+  if (missing.empty()) return;
+  for_each_text_line(ctx, [&](const TextLine& line) {
+    if (line.section != "files" || line.kind == rpmspec::SyntaxKind::SectionHeader) return;
+    const std::string_view t = line.text;
+    for (const std::string_view dir : {std::string_view("%{_unitdir}/"), std::string_view("/usr/lib/systemd/system/"),
+                                       std::string_view("%_unitdir/")}) {
+      const std::size_t at = t.find(dir);
+      if (at == std::string_view::npos) continue;
+      std::size_t e = at + dir.size();
+      while (e < t.size() && t[e] != ' ' && t[e] != '\t') ++e;
+      const std::string_view path = t.substr(at, e - at);
+      const std::string_view unit = path.substr(dir.size());
+      bool is_unit = false;
+      for (const std::string_view s : kUnitSuffixes) is_unit = is_unit || ends_with(unit, s);
+      if (!is_unit || unit.find('/') != std::string_view::npos) continue;
+      out.report(range_at(ctx, line.begin + static_cast<std::uint32_t>(at), path.size()),
+                 fmt::format("systemd unit '{}' is packaged without {}", unit, missing));
+      return;
+    }
+  });
+}
+
+}  // namespace
+
+extern const RuleInfo suse_systemd_service_macros;  // listed in rules/rules.def
+constinit const RuleInfo suse_systemd_service_macros{
+    .id = "suse-systemd-service-macros",
+    .severity = ir::Severity::Warning,
+    .summary = "systemd units are packaged without the %service_* scriptlet macros",
+    .families = kSuse,
+    .aliases = "systemd-unit-without-service-macros",
+    .doc = {.what = R"md(Reports each `*.service`, `*.socket`, `*.timer`, `*.path` or `*.target` file listed in `%files` under `%{_unitdir}` or `/usr/lib/systemd/system` when the spec never calls one of `%service_add_pre`, `%service_add_post`, `%service_del_preun`, `%service_del_postun`; the message names the missing ones. The finding is at the unit's path.)md",
+            .why = R"md(On SUSE these macros register a new unit with the presets, restart it on update and stop and disable it on removal. Without them an installed service is never enabled by the presets and keeps running after the package is gone.)md",
+            .example = R"md(Name:           example
+Version:        1.0
+Release:        0
+Summary:        Example package
+License:        MIT
+URL:            https://example.org
+
+%description
+An example package.
+
+%files
+%{_unitdir}/example.service
+)md",
+            .use_instead = R"md(Name:           example
+Version:        1.0
+Release:        0
+Summary:        Example package
+License:        MIT
+URL:            https://example.org
+BuildRequires:  pkgconfig(systemd)
+%{?systemd_ordering}
+
+%description
+An example package.
+
+%pre
+%service_add_pre example.service
+
+%post
+%service_add_post example.service
+
+%preun
+%service_del_preun example.service
+
+%postun
+%service_del_postun example.service
+
+%files
+%{_unitdir}/example.service
+)md",
+            .fix_safety = R"md(No fix: the scriptlets may already exist with other content, and each must name the units.)md",
+            .reference = R"md(openSUSE *Systemd packaging guidelines*; openSUSE rpmlint-checks (`systemd-service-without-service_add_pre` and the others).)md"},
+    .check = check,
+};
+
+}  // namespace katalint::rules

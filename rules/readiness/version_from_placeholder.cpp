@@ -1,0 +1,82 @@
+// version-from-placeholder: Version or Release filled by a template placeholder.
+#include <fmt/core.h>
+
+#include "frontend/rpmspec/macro_engine.hpp"
+#include "rules/readiness/support.hpp"
+
+namespace katalint::rules {
+namespace {
+
+using namespace readiness_support;
+
+bool key_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+void check(const Context& ctx, Reporter& out) {
+  const rpmspec::SyntaxTree& tree = *ctx.spec;
+  for_each_text_line(ctx, [&](const TextLine& line) {
+    if (line.kind != rpmspec::SyntaxKind::Tag || !line.section.empty()) return;
+    const std::string tag = spec_support::tag_name(tree, line.node);
+    if (tag != "version" && tag != "release") return;
+    // A placeholder bound with --set or --values has a value: the IR then holds plain text.
+    if (ctx.package != nullptr) {
+      const std::string& value = tag == "version" ? ctx.package->version : ctx.package->release;
+      if (!value.empty() && !rpmspec::contains_opaque(value)) return;
+    }
+    const std::string_view t = line.text;
+    const std::size_t colon = t.find(':');
+    if (colon == std::string_view::npos) return;
+    for (std::size_t at = t.find('@', colon); at != std::string_view::npos; at = t.find('@', at + 1)) {
+      std::size_t e = at + 1;
+      while (e < t.size() && key_char(t[e])) ++e;
+      if (e == at + 1 || e >= t.size() || t[e] != '@') continue;
+      const std::string_view key = t.substr(at, e + 1 - at);
+      out.report(range_at(ctx, line.begin + static_cast<std::uint32_t>(at), key.size()),
+                 fmt::format("the {} is filled by the placeholder {}; let a _service set it", tag, key));
+      return;
+    }
+  });
+}
+
+}  // namespace
+
+extern const RuleInfo version_from_placeholder;  // listed in rules/rules.def
+constinit const RuleInfo version_from_placeholder{
+    .id = "version-from-placeholder",
+    .severity = ir::Severity::Warning,
+    .summary = "version or release is filled by a template placeholder",
+    .families = kSuse,
+    .doc = {.what = R"md(Reports a `Version:` or `Release:` whose value is an `@KEY@` placeholder that a script fills in before the spec is uploaded (`Version: @VERSION@`, `Release: @RELEASE@`). The finding is at the placeholder. A placeholder bound on the command line (`--set`, `--values`) is not reported: the file is then linted as the spec it becomes.)md",
+            .why = R"md(A devel project keeps the spec it builds: the version comes from the sources through a `_service` (`obs_scm` with `versionformat`, `set_version`) and the release from OBS (`Release: 0`). A template filled by a script outside OBS cannot be branched, reviewed or updated there, and the script that computes the release from the last OBS build breaks as soon as someone else builds the package.)md",
+            .example = R"md(Name:           example
+Version:        @VERSION@
+Release:        @RELEASE@
+Summary:        Example package
+License:        MIT
+URL:            https://example.org
+
+%description
+An example package.
+
+%files
+)md",
+            .use_instead = R"md(Name:           example
+Version:        1.0
+Release:        0
+Summary:        Example package
+License:        MIT
+URL:            https://example.org
+
+%description
+An example package.
+
+%files
+)md",
+            .fix_safety = R"md(No fix: the version belongs in a `_service` or in the spec, which katalint cannot know.)md",
+            .reference = R"md(openSUSE *Packaging guidelines* and *obs_scm / set_version source services*; openSUSE *Release numbers* (`Release: 0`).)md",
+            .example_file = "example.spec-template"},
+    .check = check,
+};
+
+}  // namespace katalint::rules
