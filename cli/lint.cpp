@@ -10,7 +10,6 @@
 #include <set>
 
 #include "cli/baseline.hpp"
-#include "frontend/package/directory.hpp"
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
 #include "cli/fix.hpp"
@@ -18,7 +17,9 @@
 #include "cli/render.hpp"
 #include "frontend/analyze.hpp"
 #include "frontend/file_kind.hpp"
+#include "frontend/package/directory.hpp"
 #include "ir/source.hpp"
+#include "rules/engine.hpp"
 
 namespace katalint::cli {
 namespace fs = std::filesystem;
@@ -208,10 +209,10 @@ std::vector<ir::Diagnostic> merge(Result& r, ir::SourceManager& into, std::vecto
   return std::move(r.diagnostics);
 }
 
-// Settings for every file: from --config, or the nearest katalint.toml; the command line wins.
 // Cross-file checks for every package directory among the linted files (spec against
 // .dsc, debian.control and changelog). Each file's own diagnostics are already in; the
 // package is read again into `sources` with a scratch sink so they are not repeated.
+// The findings follow the configuration and suppressions of the file they are in.
 void add_package_checks(const std::vector<Task>& tasks, const std::vector<Result>& results, ir::SourceManager& sources,
                         std::vector<ir::Diagnostic>& diagnostics, std::map<ir::FileId, std::string>& fail_on_of) {
   std::vector<std::string> files;
@@ -229,9 +230,25 @@ void add_package_checks(const std::vector<Task>& tasks, const std::vector<Result
     const auto package = frontend::load_package_directory(sources, group.files, first.options, scratch);
     frontend::check_package_directory(package, sources, checks);
     for (std::size_t id = before; id < sources.size(); ++id) fail_on_of[static_cast<ir::FileId>(id)] = first.fail_on;
-    for (auto& d : checks.diagnostics()) diagnostics.push_back(std::move(d));
+    std::map<ir::FileId, std::vector<ir::Diagnostic>> by_file;
+    for (auto& d : checks.diagnostics()) {
+      if (d.range.valid() && d.range.file < sources.size())
+        by_file[d.range.file].push_back(std::move(d));
+      else
+        diagnostics.push_back(std::move(d));
+    }
+    for (auto& [id, found] : by_file) {
+      const auto it = task_of.find(sources.file(id).path());
+      const Task& task = it != task_of.end() ? *it->second : first;
+      fail_on_of[id] = task.fail_on;
+      const rules::RuleSet rule_set(task.options.rules, rules::family_of(frontend::target_of(task.options)));
+      rules::filter_late_findings(sources.file(id), rule_set, found);
+      for (auto& d : found) diagnostics.push_back(std::move(d));
+    }
   }
 }
+
+// Settings for every file: from --config, or the nearest katalint.toml; the command line wins.
 
 bool configure(const Options& options, const frontend::AnalyzeOptions& base, const std::vector<std::string>& files,
                std::vector<Task>& tasks) {

@@ -93,8 +93,10 @@ void run_checks(const Context& ctx, const RuleSet& rules, ir::DiagnosticSink& si
   }
 }
 
-void finish_file(const ir::SourceFile& file, frontend::FileKind kind, const RuleSet& rules,
-                 std::vector<ir::Diagnostic>& diagnostics, const ir::Package* package) {
+namespace {
+
+void finish(const ir::SourceFile& file, frontend::FileKind kind, const RuleSet& rules,
+            std::vector<ir::Diagnostic>& diagnostics, const ir::Package* package, bool with_unused) {
   std::erase_if(diagnostics, [&](const ir::Diagnostic& d) { return !rules.enabled(d.rule); });
 
   const auto suppressions = parse_suppressions(file);
@@ -134,7 +136,7 @@ void finish_file(const ir::SourceFile& file, frontend::FileKind kind, const Rule
       return hidden;
     });
 
-    if (rules.enabled(unused_suppression)) {
+    if (with_unused && rules.enabled(unused_suppression)) {
       std::vector<ir::Diagnostic> reports;
       for (std::size_t k = 0; k < suppressions.size(); ++k) {
         const auto& s = suppressions[k];
@@ -147,7 +149,10 @@ void finish_file(const ir::SourceFile& file, frontend::FileKind kind, const Rule
           // A rule that does not run here (another target, ignored in the configuration, or
           // not for this file kind) may well be needed elsewhere: only unknown names and
           // rules that ran count as unused.
-          if (rule && (!rules.enabled(*rule) || !rule->applies_to(kind) || rule == &unused_suppression)) continue;
+          // Package-directory findings come later, after this report.
+          if (rule && (!rules.enabled(*rule) || !rule->applies_to(kind) || rule == &unused_suppression ||
+                       rule->origin == Origin::Package))
+            continue;
           unused.push_back(i);
         }
         if (!s.error.empty() || !unused.empty()) report_unused(s, unused, reports);
@@ -161,6 +166,17 @@ void finish_file(const ir::SourceFile& file, frontend::FileKind kind, const Rule
 
   for (auto& d : diagnostics)
     if (auto s = rules.severity(d.rule)) d.severity = *s;
+}
+
+}  // namespace
+
+void finish_file(const ir::SourceFile& file, frontend::FileKind kind, const RuleSet& rules,
+                 std::vector<ir::Diagnostic>& diagnostics, const ir::Package* package) {
+  finish(file, kind, rules, diagnostics, package, true);
+}
+
+void filter_late_findings(const ir::SourceFile& file, const RuleSet& rules, std::vector<ir::Diagnostic>& diagnostics) {
+  finish(file, frontend::FileKind::Unknown, rules, diagnostics, nullptr, false);
 }
 
 }  // namespace katalint::rules

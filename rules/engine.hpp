@@ -47,4 +47,8 @@ void run_checks(const Context& ctx, const RuleSet& rules, ir::DiagnosticSink& si
 void finish_file(const ir::SourceFile& file, frontend::FileKind kind, const RuleSet& rules,
                  std::vector<ir::Diagnostic>& diagnostics, const ir::Package* package = nullptr);
 
+// For findings made after finish_file (the package-directory checks): drops disabled rules,
+// applies the file's suppressions and the configured severities; reports nothing unused.
+void filter_late_findings(const ir::SourceFile& file, const RuleSet& rules, std::vector<ir::Diagnostic>& diagnostics);
+
 }  // namespace katalint::rules

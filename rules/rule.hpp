@@ -50,6 +50,7 @@ inline constexpr KindMask kAnyFile = 0xffffffffu;
 // Where a rule's diagnostics come from.
 enum class Origin : std::uint8_t {
   Frontend,  // reported while reading the file (parse errors, evaluation); no check function
+  Package,   // reported across the files of one package directory (frontend/package/)
   Engine,    // reported by the lint engine itself (suppressions, baseline)
   Check,     // a lint check in rules/<group>/
 };
