@@ -106,10 +106,12 @@ std::string_view macro_name(const SyntaxTree& tree, NodeId macro_ref) {
 }
 
 ir::Range without_newline(const SyntaxTree& tree, NodeId line) {
+  // A line's Newline leaf ("\n" or "\r\n") is its last child, so the bytes tell.
   ir::Range r = tree.range(line);
-  NodeId last = rpmspec::kNoNode;
-  for (NodeId c = tree.node(line).first_child; c != rpmspec::kNoNode; c = tree.node(c).next_sibling) last = c;
-  if (last != rpmspec::kNoNode && tree.kind(last) == SyntaxKind::Newline) r.end = tree.node(last).begin;
+  if (r.end > r.begin && tree.text[r.end - 1] == '\n') {
+    --r.end;
+    if (r.end > r.begin && tree.text[r.end - 1] == '\r') --r.end;
+  }
   return r;
 }
 
