@@ -125,19 +125,23 @@ struct LineTable {
 }  // namespace
 
 const std::vector<LineInfo>& lines(const Context& ctx) {
-  if (!ctx.shared_cache) {
-    auto table = std::make_shared<LineTable>();
-    if (ctx.spec) {
-      for_each_line(*ctx.spec, [&](const LineInfo& line) {
-        if (table->names.empty() || table->names.back() != line.section) table->names.emplace_back(line.section);
-        LineInfo copy = line;
-        copy.section = table->names.back();
-        table->lines.push_back(copy);
-      });
-    }
-    ctx.shared_cache = table;
-  }
-  return static_cast<const LineTable*>(ctx.shared_cache.get())->lines;
+  static const char key = 0;
+  return ctx
+      .shared<LineTable>(&key,
+                         [&] {
+                           LineTable table;
+                           if (ctx.spec) {
+                             for_each_line(*ctx.spec, [&](const LineInfo& line) {
+                               if (table.names.empty() || table.names.back() != line.section)
+                                 table.names.emplace_back(line.section);
+                               LineInfo copy = line;
+                               copy.section = table.names.back();
+                               table.lines.push_back(copy);
+                             });
+                           }
+                           return table;
+                         })
+      .lines;
 }
 
 }  // namespace katalint::rules::spec_support
