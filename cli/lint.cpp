@@ -10,7 +10,6 @@
 #include <set>
 
 #include "cli/baseline.hpp"
-#include "frontend/package/directory.hpp"
 #include "cli/commands.hpp"
 #include "cli/config.hpp"
 #include "cli/fix.hpp"
@@ -18,7 +17,9 @@
 #include "cli/render.hpp"
 #include "frontend/analyze.hpp"
 #include "frontend/file_kind.hpp"
+#include "frontend/package/directory.hpp"
 #include "ir/source.hpp"
+#include "rules/engine.hpp"
 
 namespace katalint::cli {
 namespace fs = std::filesystem;
@@ -208,12 +209,14 @@ std::vector<ir::Diagnostic> merge(Result& r, ir::SourceManager& into, std::vecto
   return std::move(r.diagnostics);
 }
 
-// Settings for every file: from --config, or the nearest katalint.toml; the command line wins.
 // Cross-file checks for every package directory among the linted files (spec against
-// .dsc, debian.control and changelog). Each file's own diagnostics are already in; the
-// package is read again into `sources` with a scratch sink so they are not repeated.
-void add_package_checks(const std::vector<Task>& tasks, const std::vector<Result>& results, ir::SourceManager& sources,
-                        std::vector<ir::Diagnostic>& diagnostics, std::map<ir::FileId, std::string>& fail_on_of) {
+// .dsc, debian.control and changelog), one directory per job. Each file's own diagnostics are
+// already in; the package is read again with a scratch sink so they are not repeated. The
+// findings follow the configuration and suppressions of the file they are in, and only the
+// files they point into are added to `sources`, in input order.
+bool add_package_checks(const std::vector<Task>& tasks, const std::vector<Result>& results, int jobs,
+                        ir::SourceManager& sources, std::vector<ir::Diagnostic>& diagnostics,
+                        std::map<ir::FileId, std::string>& fail_on_of) {
   std::vector<std::string> files;
   std::map<std::string, const Task*> task_of;
   for (std::size_t i = 0; i < tasks.size(); ++i) {
@@ -221,17 +224,76 @@ void add_package_checks(const std::vector<Task>& tasks, const std::vector<Result
     files.push_back(tasks[i].path);
     task_of[tasks[i].path] = &tasks[i];
   }
-  for (const auto& group : frontend::group_package_directories(files)) {
-    if (group.files.size() < 2) continue;
-    const Task& first = *task_of.at(group.files.front());
-    ir::DiagnosticSink scratch, checks;
-    const std::size_t before = sources.size();
-    const auto package = frontend::load_package_directory(sources, group.files, first.options, scratch);
-    frontend::check_package_directory(package, sources, checks);
-    for (std::size_t id = before; id < sources.size(); ++id) fail_on_of[static_cast<ir::FileId>(id)] = first.fail_on;
-    for (auto& d : checks.diagnostics()) diagnostics.push_back(std::move(d));
+  std::vector<frontend::PackageGroup> groups;
+  for (auto& group : frontend::group_package_directories(files))
+    if (group.files.size() >= 2) groups.push_back(std::move(group));
+
+  struct Found {
+    ir::SourceManager sources;
+    std::vector<ir::Diagnostic> diagnostics;
+    std::string error;
+  };
+  std::vector<Found> found(groups.size());
+  parallel_for(groups.size(), thread_count(jobs, groups.size()), [&](std::size_t i) {
+    const Task& first = *task_of.at(groups[i].files.front());
+    try {
+      ir::DiagnosticSink scratch, checks;
+      const auto package = frontend::load_package_directory(found[i].sources, groups[i].files, first.options, scratch);
+      frontend::check_package_directory(package, found[i].sources, checks);
+      found[i].diagnostics = std::move(checks.diagnostics());
+    } catch (const std::exception& e) {
+      found[i].error = fmt::format("katalint: internal error: {}: {}", groups[i].dir, e.what());
+    }
+  });
+
+  bool ok = true;
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    auto& f = found[i];
+    if (!f.error.empty()) {
+      fmt::print(stderr, "{}\n", f.error);
+      ok = false;
+      continue;
+    }
+    const Task& first = *task_of.at(groups[i].files.front());
+    std::map<ir::FileId, std::vector<ir::Diagnostic>> by_file;
+    for (auto& d : f.diagnostics) {
+      if (d.range.valid() && d.range.file < f.sources.size())
+        by_file[d.range.file].push_back(std::move(d));
+      else
+        diagnostics.push_back(std::move(d));
+    }
+    std::map<ir::FileId, ir::FileId> global;  // group's file id -> id in `sources`
+    auto to_global = [&](ir::Range& r) {
+      if (!r.valid() || r.file >= f.sources.size()) return;
+      auto [it, added] = global.try_emplace(r.file, 0);
+      if (added) {
+        const auto& file = f.sources.file(r.file);
+        it->second = sources.add(file.path(), std::string(file.text()));
+      }
+      r.file = it->second;
+    };
+    for (auto& [id, list] : by_file) {
+      const auto owner = task_of.find(f.sources.file(id).path());
+      const Task& task = owner != task_of.end() ? *owner->second : first;
+      const rules::RuleSet rule_set(task.options.rules, rules::family_of(frontend::target_of(task.options)));
+      rules::filter_late_findings(f.sources.file(id), rule_set, list);
+      for (auto& d : list) {
+        to_global(d.range);
+        for (auto& n : d.notes) to_global(n.range);
+        if (d.fix)
+          for (auto& e : d.fix->edits) to_global(e.range);
+        diagnostics.push_back(std::move(d));
+      }
+      for (const auto& [local, id_global] : global) {
+        const auto o = task_of.find(f.sources.file(local).path());
+        fail_on_of[id_global] = o != task_of.end() ? o->second->fail_on : first.fail_on;
+      }
+    }
   }
+  return ok;
 }
+
+// Settings for every file: from --config, or the nearest katalint.toml; the command line wins.
 
 bool configure(const Options& options, const frontend::AnalyzeOptions& base, const std::vector<std::string>& files,
                std::vector<Task>& tasks) {
@@ -370,7 +432,8 @@ int run_lint(const Options& options) {
     linted.insert(tasks[i].display);
   }
 
-  if (!mode.fix) add_package_checks(tasks, results, sources, diagnostics, fail_on_of);
+  if (!mode.fix && !add_package_checks(tasks, results, options.jobs, sources, diagnostics, fail_on_of))
+    internal_error = true;
 
   if (!options.write_baseline.empty()) {
     std::string error;

@@ -71,7 +71,7 @@ void analyze_file(ir::SourceManager& sources, ir::FileId id, const AnalyzeOption
   ctx.spec = tree ? &*tree : nullptr;
   const rules::RuleSet rule_set(options.rules, ctx.family);
   rules::run_checks(ctx, rule_set, local);
-  rules::finish_file(file, kind, rule_set, local.diagnostics());
+  rules::finish_file(file, kind, rule_set, local.diagnostics(), ctx.package);
   for (auto& d : local.diagnostics()) sink.add(std::move(d));
 }
 

@@ -101,7 +101,10 @@ std::string render_markdown(const RuleInfo& rule) {
   if (rule.origin == Origin::Check)
     out += fmt::format("- Targets: {}\n", describe_families(rule.families));
   else
-    out += fmt::format("- Reported by: the {} (always on unless ignored)\n", rule.origin == Origin::Frontend ? "frontend" : "lint engine");
+    out += fmt::format("- Reported by: {} (always on unless ignored)\n",
+                       rule.origin == Origin::Frontend  ? "the frontend"
+                       : rule.origin == Origin::Package ? "the package-directory checks"
+                                                        : "the lint engine");
   out += fmt::format("- Fix: {}\n", to_string(rule.fix));
   if (!rule.aliases.empty()) {
     std::string aliases(rule.aliases);

@@ -50,6 +50,18 @@ void report_unused(const Suppression& s, const std::vector<std::size_t>& unused,
   out.push_back(std::move(d));
 }
 
+// False when `offset` lies in a branch of an %if that the target does not take.
+bool live(const ir::Package& package, ir::FileId file, std::uint32_t offset) {
+  for (const auto& c : package.conditionals) {
+    if (c.range.file != file || offset < c.range.begin || offset >= c.range.end || c.branches.empty()) continue;
+    int branch = -1;
+    for (std::size_t b = 0; b < c.branches.size(); ++b)
+      if (c.branches[b].file == file && c.branches[b].begin <= offset) branch = static_cast<int>(b);
+    if (branch != c.taken) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 RuleSet::RuleSet(const RuleSettings& settings, Family family) : settings_(settings), family_(family) {}
@@ -81,8 +93,10 @@ void run_checks(const Context& ctx, const RuleSet& rules, ir::DiagnosticSink& si
   }
 }
 
-void finish_file(const ir::SourceFile& file, frontend::FileKind kind, const RuleSet& rules,
-                 std::vector<ir::Diagnostic>& diagnostics) {
+namespace {
+
+void finish(const ir::SourceFile& file, frontend::FileKind kind, const RuleSet& rules,
+            std::vector<ir::Diagnostic>& diagnostics, const ir::Package* package, bool with_unused) {
   std::erase_if(diagnostics, [&](const ir::Diagnostic& d) { return !rules.enabled(d.rule); });
 
   const auto suppressions = parse_suppressions(file);
@@ -122,10 +136,12 @@ void finish_file(const ir::SourceFile& file, frontend::FileKind kind, const Rule
       return hidden;
     });
 
-    if (rules.enabled(unused_suppression)) {
+    if (with_unused && rules.enabled(unused_suppression)) {
       std::vector<ir::Diagnostic> reports;
       for (std::size_t k = 0; k < suppressions.size(); ++k) {
         const auto& s = suppressions[k];
+        if (package && s.covers > 0 && s.error.empty() && !live(*package, file.id(), file.line_start(s.covers)))
+          continue;
         std::vector<std::size_t> unused;
         for (std::size_t i = 0; i < s.codes.size(); ++i) {
           if (used[k][i]) continue;
@@ -133,7 +149,10 @@ void finish_file(const ir::SourceFile& file, frontend::FileKind kind, const Rule
           // A rule that does not run here (another target, ignored in the configuration, or
           // not for this file kind) may well be needed elsewhere: only unknown names and
           // rules that ran count as unused.
-          if (rule && (!rules.enabled(*rule) || !rule->applies_to(kind) || rule == &unused_suppression)) continue;
+          // Package-directory findings come later, after this report.
+          if (rule && (!rules.enabled(*rule) || !rule->applies_to(kind) || rule == &unused_suppression ||
+                       rule->origin == Origin::Package))
+            continue;
           unused.push_back(i);
         }
         if (!s.error.empty() || !unused.empty()) report_unused(s, unused, reports);
@@ -147,6 +166,17 @@ void finish_file(const ir::SourceFile& file, frontend::FileKind kind, const Rule
 
   for (auto& d : diagnostics)
     if (auto s = rules.severity(d.rule)) d.severity = *s;
+}
+
+}  // namespace
+
+void finish_file(const ir::SourceFile& file, frontend::FileKind kind, const RuleSet& rules,
+                 std::vector<ir::Diagnostic>& diagnostics, const ir::Package* package) {
+  finish(file, kind, rules, diagnostics, package, true);
+}
+
+void filter_late_findings(const ir::SourceFile& file, const RuleSet& rules, std::vector<ir::Diagnostic>& diagnostics) {
+  finish(file, frontend::FileKind::Unknown, rules, diagnostics, nullptr, false);
 }
 
 }  // namespace katalint::rules

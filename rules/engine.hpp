@@ -42,8 +42,13 @@ void run_checks(const Context& ctx, const RuleSet& rules, ir::DiagnosticSink& si
 
 // The last step for one file: drops diagnostics of disabled rules, applies the file's
 // `# katalint: disable=...` comments (reporting unused ones as unused-suppression) and the
-// configured severities.
+// configured severities. With the evaluated package, a suppression in an %if branch the
+// target does not take is never reported as unused: it may be used on another target.
 void finish_file(const ir::SourceFile& file, frontend::FileKind kind, const RuleSet& rules,
-                 std::vector<ir::Diagnostic>& diagnostics);
+                 std::vector<ir::Diagnostic>& diagnostics, const ir::Package* package = nullptr);
+
+// For findings made after finish_file (the package-directory checks): drops disabled rules,
+// applies the file's suppressions and the configured severities; reports nothing unused.
+void filter_late_findings(const ir::SourceFile& file, const RuleSet& rules, std::vector<ir::Diagnostic>& diagnostics);
 
 }  // namespace katalint::rules

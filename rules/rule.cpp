@@ -44,6 +44,7 @@ std::string_view default_target(Family family) {
 std::string_view to_string(Origin origin) {
   switch (origin) {
     case Origin::Frontend: return "frontend";
+    case Origin::Package: return "package";
     case Origin::Engine: return "engine";
     case Origin::Check: return "check";
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,6 +51,7 @@ inline constexpr KindMask kAnyFile = 0xffffffffu;
 // Where a rule's diagnostics come from.
 enum class Origin : std::uint8_t {
   Frontend,  // reported while reading the file (parse errors, evaluation); no check function
+  Package,   // reported across the files of one package directory (frontend/package/)
   Engine,    // reported by the lint engine itself (suppressions, baseline)
   Check,     // a lint check in rules/<group>/
 };
@@ -114,8 +116,14 @@ struct Context {
   // The profile's expansion of `%{name}`, or nullopt when it is undefined or not plain text.
   [[nodiscard]] std::optional<std::string> profile_value(std::string_view macro) const;
 
-  // Per-file data a group of checks derives once and shares (spec_support's line table).
-  mutable std::shared_ptr<const void> shared_cache;
+  // Data that several checks derive from the file once and share (spec_support's line
+  // table, ...), keyed by the address of something the deriving code owns.
+  template <class T, class Make>
+  const T& shared(const void* key, Make&& make) const {
+    auto& slot = shared_[key];
+    if (!slot) slot = std::make_shared<const T>(make());
+    return *static_cast<const T*>(slot.get());
+  }
 
   Context(const ir::SourceFile& f, frontend::FileKind k, std::string_view t);
   ~Context();
@@ -125,6 +133,7 @@ struct Context {
  private:
   struct Lazy;
   mutable std::unique_ptr<Lazy> lazy_;  // a cache filled on first use; checks see a const context
+  mutable std::map<const void*, std::shared_ptr<const void>> shared_;
 };
 
 // Builds one diagnostic; valid until the next report() on the same Reporter.

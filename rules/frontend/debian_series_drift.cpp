@@ -8,7 +8,7 @@ constinit const RuleInfo debian_series_drift{
     .id = "debian-series-drift",
     .severity = ir::Severity::Warning,
     .summary = "debian.series and the spec list different patches",
-    .origin = Origin::Frontend,
+    .origin = Origin::Package,
     .kinds = kAnyFile,
     .doc = {.what = R"md(Compares the patches listed in `debian.series` with the spec's `Patch` tags.)md",
              .why = R"md(A patch applied on one side only makes the RPM and the Debian package differ in behaviour.)md",

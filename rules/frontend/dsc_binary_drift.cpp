@@ -8,7 +8,7 @@ constinit const RuleInfo dsc_binary_drift{
     .id = "dsc-binary-drift",
     .severity = ir::Severity::Warning,
     .summary = "the .dsc and debian.control name different binary packages",
-    .origin = Origin::Frontend,
+    .origin = Origin::Package,
     .kinds = kAnyFile,
     .doc = {.what = R"md(Compares the `.dsc` `Binary:` list (or its `Package:` paragraphs) with the binary paragraphs of `debian.control`.)md",
              .why = R"md(dpkg-source takes the binary list from the `.dsc`; a package added to or dropped from only one file is built or announced wrongly.)md",

@@ -8,7 +8,7 @@ constinit const RuleInfo dsc_build_depends_drift{
     .id = "dsc-build-depends-drift",
     .severity = ir::Severity::Warning,
     .summary = "the .dsc and debian.control have different build dependencies",
-    .origin = Origin::Frontend,
+    .origin = Origin::Package,
     .kinds = kAnyFile,
     .doc = {.what = R"md(Compares `Build-Depends` (and the -Arch/-Indep variants) of the `.dsc` with `debian.control`, relation by relation, and reports what is missing on either side or constrained differently.)md",
              .why = R"md(OBS installs what the `.dsc` lists, while `debian.control` is what the package claims; drift means the build root and the package metadata disagree (seen in the Kata home project: `fakeroot`, `librbd-dev`).)md",

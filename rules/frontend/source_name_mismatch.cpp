@@ -8,7 +8,7 @@ constinit const RuleInfo source_name_mismatch{
     .id = "source-name-mismatch",
     .severity = ir::Severity::Warning,
     .summary = "the spec Name, the control Source, the .dsc Source and the changelog name differ",
-    .origin = Origin::Frontend,
+    .origin = Origin::Package,
     .kinds = kAnyFile,
     .doc = {.what = R"md(Compares the source package name across the spec (`Name:`), `debian.control` (`Source:`), the `.dsc` (`Source:`) and `debian.changelog`.)md",
              .why = R"md(OBS and the distributions identify a package by this name; files that disagree produce packages that do not replace each other.)md",

@@ -20,8 +20,7 @@ RELEASE=0
 )md",
              .fix_safety = R"md(katalint offers no fix: the right change depends on what the author meant.)md",
              .reference = R"md(docs/kata-findings.md; `katalint --values FILE`.)md",
-             .example_file = "values.txt",
-             .not_runnable = "the example is a --values file, which is read before any file is linted"},
+             .example_file = "values.txt"},
 };
 
 }  // namespace katalint::rules

@@ -8,7 +8,7 @@ constinit const RuleInfo version_mismatch{
     .id = "version-mismatch",
     .severity = ir::Severity::Warning,
     .summary = "the spec, .dsc and Debian changelog of one package give different versions",
-    .origin = Origin::Frontend,
+    .origin = Origin::Package,
     .kinds = kAnyFile,
     .doc = {.what = R"md(Compares the upstream version (and epoch) of the spec's `Version:`, the `.dsc` `Version:` and the newest `debian.changelog` entry of one package directory.)md",
              .why = R"md(OBS builds the RPM and the Debian package from the same sources; when the files disagree, the two builds ship different versions, and a version injected by `_service` reaches only some of them.)md",

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <map>
+#include <set>
 
 #include "frontend/rpmspec/macro_engine.hpp"
 #include "rules/spec/support.hpp"
@@ -71,10 +72,17 @@ bool opens_path(const SyntaxTree& tree, NodeId prev) {
 
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
+  // A spec that defines a path macro itself decides its value; those are left alone.
+  std::set<std::string_view> own;
+  for (NodeId def : tree.find_all(SyntaxKind::MacroDefinition)) {
+    const NodeId name = tree.child(def, SyntaxKind::MacroName);
+    if (name != rpmspec::kNoNode) own.insert(tree.text_of(name));
+  }
   std::map<std::string_view, bool> same;  // macro -> the profile expands it to the literal path
   auto matches_profile = [&](const PathMacro& p) {
     auto it = same.find(p.macro);
-    if (it == same.end()) it = same.emplace(p.macro, ctx.profile_value(p.macro) == std::string(p.path)).first;
+    if (it == same.end())
+      it = same.emplace(p.macro, !own.count(p.macro) && ctx.profile_value(p.macro) == std::string(p.path)).first;
     return it->second;
   };
   for_each_line(ctx, [&](const LineInfo& line) {
@@ -142,7 +150,7 @@ constinit const RuleInfo hardcoded_path{
     .fix = FixAvailability::Safe,
     .doc = {.what = R"md(Reports literal installation paths in `%build`, `%install`, `%check`, `%files` and shell scriptlets where a path macro exists: `/usr/bin` (`%{_bindir}`), `/usr/sbin`, `/usr/share`, `/usr/share/man`, `/usr/share/info`, `/usr/include`, `/usr/libexec`, `/etc` (`%{_sysconfdir}`), `/var`, `/var/lib`, `/usr/lib/systemd/system` (`%{_unitdir}`), `/usr/lib/tmpfiles.d` and `/usr` alone (`%{_prefix}`).
 
-A path counts where it starts: after a blank, a quote, `=`, `:` and similar separators, after `%{buildroot}` or `$RPM_BUILD_ROOT`, or at the start of a `%files` entry. The rule only reports a path when the target's macro has exactly that value, so `/usr/libexec` is not reported for SLE 15, where `%{_libexecdir}` is `/usr/lib`.)md",
+A path counts where it starts: after a blank, a quote, `=`, `:` and similar separators, after `%{buildroot}` or `$RPM_BUILD_ROOT`, or at the start of a `%files` entry. The rule only reports a path when the target's macro has exactly that value, so `/usr/libexec` is not reported for SLE 15, where `%{_libexecdir}` is `/usr/lib`, nor for a spec that defines the macro itself.)md",
             .why = R"md(Path macros are how a spec follows the distribution's layout. A literal path breaks when a target moves a directory (as `%{_libexecdir}` differs between SLE and Tumbleweed) and hides which paths are meant to be the standard ones.)md",
             .example = R"md(Name:           example
 Version:        1.0

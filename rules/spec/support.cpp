@@ -106,10 +106,12 @@ std::string_view macro_name(const SyntaxTree& tree, NodeId macro_ref) {
 }
 
 ir::Range without_newline(const SyntaxTree& tree, NodeId line) {
+  // A line's Newline leaf ("\n" or "\r\n") is its last child, so the bytes tell.
   ir::Range r = tree.range(line);
-  NodeId last = rpmspec::kNoNode;
-  for (NodeId c = tree.node(line).first_child; c != rpmspec::kNoNode; c = tree.node(c).next_sibling) last = c;
-  if (last != rpmspec::kNoNode && tree.kind(last) == SyntaxKind::Newline) r.end = tree.node(last).begin;
+  if (r.end > r.begin && tree.text[r.end - 1] == '\n') {
+    --r.end;
+    if (r.end > r.begin && tree.text[r.end - 1] == '\r') --r.end;
+  }
   return r;
 }
 
@@ -123,19 +125,23 @@ struct LineTable {
 }  // namespace
 
 const std::vector<LineInfo>& lines(const Context& ctx) {
-  if (!ctx.shared_cache) {
-    auto table = std::make_shared<LineTable>();
-    if (ctx.spec) {
-      for_each_line(*ctx.spec, [&](const LineInfo& line) {
-        if (table->names.empty() || table->names.back() != line.section) table->names.emplace_back(line.section);
-        LineInfo copy = line;
-        copy.section = table->names.back();
-        table->lines.push_back(copy);
-      });
-    }
-    ctx.shared_cache = table;
-  }
-  return static_cast<const LineTable*>(ctx.shared_cache.get())->lines;
+  static const char key = 0;
+  return ctx
+      .shared<LineTable>(&key,
+                         [&] {
+                           LineTable table;
+                           if (ctx.spec) {
+                             for_each_line(*ctx.spec, [&](const LineInfo& line) {
+                               if (table.names.empty() || table.names.back() != line.section)
+                                 table.names.emplace_back(line.section);
+                               LineInfo copy = line;
+                               copy.section = table.names.back();
+                               table.lines.push_back(copy);
+                             });
+                           }
+                           return table;
+                         })
+      .lines;
 }
 
 }  // namespace katalint::rules::spec_support

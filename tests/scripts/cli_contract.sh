@@ -47,6 +47,19 @@ expect 0 0 "--version" -- --version
 expect 0 0 "rules" -- rules
 expect 0 0 "rules --format json" -- rules --format json
 expect 2 1 "rules --format yaml" -- rules --format yaml
+expect 0 0 "explain of a rule" -- explain build-system-tag
+expect 0 0 "explain of an rpmlint alias" -- explain setup-not-quiet
+printf 'no-such-key = 1\n' >"$tmp/bad.toml"
+expect 2 1 "a configuration error" -- --config "$tmp/bad.toml" "$fixture"
+expect 2 1 "a missing --config file" -- --config "$tmp/none.toml" "$fixture"
+echo '[]' >"$tmp/bad-baseline.json"
+expect 2 1 "a malformed --baseline" -- --baseline "$tmp/bad-baseline.json" "$fixture"
+expect 2 1 "a negative -j" -- -j -1 "$fixture"
+expect 2 1 "stdin twice" -- - -
+expect 1 0 "-j 1" -- -j 1 "$fixture"
+expect 0 0 "--diff with nothing to fix" -- --diff --set VERSION=1.0 "$fixture"
+expect 0 1 "--write-baseline" -- --write-baseline "$tmp/baseline.json" "$fixture"
+expect 0 0 "--baseline hides recorded findings" -- --baseline "$tmp/baseline.json" "$fixture"
 
 # A readable file and an unreadable one: the readable one is still linted, exit is 2.
 expect 2 1 "one bad input among good ones" -- "$fixture" "$tmp/missing.spec"

@@ -102,6 +102,20 @@ run sup_fix --fix "$tmp/sup/example.spec"
 grep -q "disable=unversioned-provides$" "$tmp/sup/example.spec" && ok "--fix drops only the unused name" ||
   { fail "unused name not removed"; cat "$tmp/sup/example.spec"; }
 
+# Findings across the files of a package directory follow the same suppressions and configuration.
+spec "$tmp/pkgdir" example.spec
+printf 'Format: 3.0 (quilt)\nSource: example\nBinary: example\nArchitecture: any\nVersion: 0.9-1\nMaintainer: J <j@example.org>\n' >"$tmp/pkgdir/example.dsc"
+run pkg --format gcc "$tmp/pkgdir"
+expect_has pkg "version-mismatch" "a package directory is checked across files"
+sed -i 's/^Version: 0.9-1$/& # katalint: disable=version-mismatch/' "$tmp/pkgdir/example.dsc"
+run pkg_sup --format gcc "$tmp/pkgdir"
+expect_not pkg_sup "version-mismatch" "a suppression hides a package-directory finding"
+expect_not pkg_sup "unused-suppression" "and is not reported as unused"
+sed -i 's/ # katalint: disable=version-mismatch$//' "$tmp/pkgdir/example.dsc"
+printf 'ignore = ["version-mismatch"]\n' >"$tmp/pkgdir/katalint.toml"
+run pkg_cfg --format gcc "$tmp/pkgdir"
+expect_not pkg_cfg "version-mismatch" "the configuration ignores a package-directory rule"
+
 # --- baselines -----------------------------------------------------------------------------
 spec "$tmp/bl" example.spec
 run bl_write --write-baseline "$tmp/bl/baseline.json" "$tmp/bl/example.spec"

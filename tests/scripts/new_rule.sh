@@ -6,7 +6,10 @@ set -u
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-command -v python3 >/dev/null || { echo "SKIP: python3 not found"; exit 0; }
+if ! command -v python3 >/dev/null; then
+  [ "${KATALINT_REQUIRE_TOOLS:-0}" = 1 ] && { echo "FAIL: python3 not found (KATALINT_REQUIRE_TOOLS=1)"; exit 1; }
+  echo "SKIP: python3 not found"; exit 0
+fi
 mkdir -p "$tmp/scripts"
 cp -r "$src/rules" "$src/ir" "$src/frontend" "$tmp/"
 cp "$src/scripts/new-rule.py" "$tmp/scripts/"

@@ -187,6 +187,18 @@ TEST_CASE("suppressions: hide findings, report unused ones", "[engine][suppressi
     const auto run = lint_text("example.spec", with_line(kSpec, "Version:", "# katalint: disable=suse-release-not-zero"), o);
     CHECK_FALSE(run.fires("unused-suppression"));
   }
+  SECTION("a suppression in a branch this target does not take is not unused") {
+    const std::string spec = with_line(kSpec, "URL:",
+                                       "%if 0%{?rhel}\n# katalint: disable=unversioned-provides\nProvides: old\n%endif\n"
+                                       "%if 0%{?suse_version}\n# katalint: disable=unversioned-provides\nProvides: new\n%endif");
+    auto run = lint_text("example.spec", spec, o);
+    CHECK_FALSE(run.fires("unversioned-provides"));
+    CHECK_FALSE(run.fires("unused-suppression"));
+    o.target = "rhel9";
+    run = lint_text("example.spec", spec, o);
+    CHECK_FALSE(run.fires("unversioned-provides"));
+    CHECK_FALSE(run.fires("unused-suppression"));
+  }
   SECTION("unused-suppression itself can be ignored") {
     o.rules.ignore = {"unused-suppression"};
     const auto run = lint_text("example.spec", with_line(kSpec, "URL:", "# katalint: disable=no-such-rule"), o);
@@ -202,6 +214,14 @@ TEST_CASE("suppressions: hide findings, report unused ones", "[engine][suppressi
     const std::string spec = with_line(kSpec, "URL:", "# katalint: disable=no-such-rule");
     CHECK(testing::fix_text("example.spec", spec, o, false) == kSpec);
   }
+}
+
+TEST_CASE("hardcoded-path leaves macros the spec defines itself alone", "[engine]") {
+  frontend::AnalyzeOptions o;
+  std::string spec = std::string(kSpec) + "/usr/bin/example\n";
+  CHECK(lint_text("example.spec", spec, o).fires("hardcoded-path"));
+  spec = with_line(spec, "URL:", "%global _bindir /usr/bin");
+  CHECK_FALSE(lint_text("example.spec", spec, o).fires("hardcoded-path"));
 }
 
 TEST_CASE("configured severities and ignores apply", "[engine]") {
