@@ -67,6 +67,26 @@ inline ir::Range range_of(const SyntaxTree& tree, std::uint32_t begin, std::uint
 // The line's range without its trailing Newline leaf.
 ir::Range without_newline(const SyntaxTree& tree, NodeId line);
 
+// Names the %if branch that `offset` is in, as a note on `d`: rpm evaluates only one branch
+// for the target, but checks read every branch, so a finding says whether the target takes
+// it. Nothing is added outside conditionals.
+void note_branch(const Context& ctx, DiagnosticBuilder& d, std::uint32_t offset);
+// True when `offset` is in an %if branch the target does not take (or in a conditional the
+// target never evaluates).
+bool in_untaken_branch(const Context& ctx, std::uint32_t offset);
+
+// The whole-line MacroRef at the start of a BodyLine (after blanks), or kNoNode.
+NodeId leading_macro(const SyntaxTree& tree, NodeId line);
+
+// True when `text` contains `word` delimited by non-word characters (letters, digits, '_').
+bool contains_word(std::string_view text, std::string_view word);
+
+// Header lines of every section named `name` ("changelog", "files", ...), in any branch.
+std::vector<NodeId> section_headers(const Context& ctx, std::string_view name);
+
+// The first line of the spec, for findings about the file as a whole.
+ir::Range first_line(const Context& ctx);
+
 // ASCII lower-case copy.
 std::string lower(std::string_view s);
 // Without leading and trailing blanks and line ends.
