@@ -55,7 +55,8 @@ RPMLINT_SPEC_IDS = {
 }
 IGNORED_IDS = {"specfile-error", "specfile-warning"}
 
-# For rules that supersede several rpmlint ids: (message regex, rpmlint id), first match wins.
+# For rules that supersede several rpmlint ids, or report more than one id covers:
+# (message regex, rpmlint id), first match wins.
 # A finding whose message matches none stands for no rpmlint id.
 MESSAGE_IDS = {
     "build-system-tag": [
@@ -87,6 +88,13 @@ MESSAGE_IDS = {
     ],
     "duplicate-declaration": [
         (r"%changelog", "more-than-one-%changelog-section"),
+    ],
+    # Rules that report more than rpmlint's id covers: only these messages stand for it.
+    "check-section": [
+        (r"^no %check section", "no-%check-section"),
+    ],
+    "prefer-build-macros": [
+        (r"^\./configure without --libdir", "configure-without-libdir-spec"),
     ],
 }
 
@@ -152,7 +160,7 @@ def rpmlint_id_of(rule, message, table):
     ids = table.get(rule)
     if not ids:
         return None
-    if len(ids) == 1:
+    if len(ids) == 1 and rule not in MESSAGE_IDS:
         return ids[0]
     for pattern, rid in MESSAGE_IDS[rule]:
         if re.search(pattern, message):
@@ -276,6 +284,8 @@ def main():
             sys.exit(f"rpmlint-compare: bad --min {m!r}")
         minimum[key] = float(value)
 
+    if os.sep in args.katalint:
+        args.katalint = os.path.abspath(args.katalint)  # katalint runs inside the corpus
     table = rule_table(args.katalint)
     ok = True
     cache = {}

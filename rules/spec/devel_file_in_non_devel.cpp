@@ -28,16 +28,8 @@ void check(const Context& ctx, Reporter& out) {
   const std::string main_name = ctx.package ? ctx.package->name : std::string();
   for_each_line(ctx, [&](const LineInfo& line) {
     if (line.section != "files" || tree.kind(line.line) != SyntaxKind::FileEntry) return;
-    // The package: "-n NAME" is the name, a positional NAME is MAIN-NAME.
-    std::string package = main_name;
-    for (NodeId c : tree.children(line.header)) {
-      if (tree.kind(c) == SyntaxKind::SectionName) package = main_name + "-" + std::string(trim(tree.text_of(c)));
-      if (tree.kind(c) == SyntaxKind::SectionOption) {
-        const NodeId flag = tree.child(c, SyntaxKind::Option), value = tree.child(c, SyntaxKind::OptionValue);
-        if (flag != rpmspec::kNoNode && tree.text_of(flag) == "-n" && value != rpmspec::kNoNode)
-          package = std::string(trim(tree.text_of(value)));
-      }
-    }
+    std::string package = section_package(ctx, line.header);
+    if (package.empty()) package = main_name;
     const bool devel = ends_with(package, "-devel") || package.find("-devel-") != std::string::npos ||
                        ends_with(package, "-devel-static") || package.find("%") != std::string::npos;
     if (tree.text_of(line.line).find("%ghost") != std::string_view::npos) return;

@@ -25,7 +25,14 @@ void check(const Context& ctx, Reporter& out) {
                                : tag == "version" ? &ctx.package->version
                                : tag == "release" ? &ctx.package->release
                                                   : nullptr;
-    if (!value || value->empty() || value->find_first_of("%$") != std::string::npos) return;
+    if (!value) return;
+    // rpm may have rejected the value itself; then the value as written is checked.
+    std::string raw;
+    if (value->empty()) {
+      raw = std::string(trim(tag_value(tree, line.line)));
+      value = &raw;
+    }
+    if (value->empty() || value->find_first_of("%$") != std::string::npos) return;
     // Only the line rpm used: a tag in a branch the target does not take has another value.
     if (in_untaken_branch(ctx, tree.node(line.line).begin)) return;
     const NodeId value_node = tree.child(line.line, SyntaxKind::TagValue);

@@ -84,7 +84,7 @@ URL:            https://example.org
 An example package.
 
 %build
-make CFLAGS="-O2 -g"
+make CFLAGS="$RPM_OPT_FLAGS -fno-strict-aliasing"
 
 %files
 )md",
@@ -99,7 +99,7 @@ URL:            https://example.org
 An example package.
 
 %build
-make CFLAGS="%{optflags}"
+make CFLAGS="%{optflags} -fno-strict-aliasing"
 
 %files
 )md",

@@ -114,7 +114,7 @@ URL:            https://example.org
 An example package.
 
 %build
-./configure --prefix=/usr
+%configure
 make
 
 %install

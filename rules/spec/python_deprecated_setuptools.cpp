@@ -70,7 +70,7 @@ constinit const RuleInfo python_deprecated_setuptools{
     .aliases = "python-setup-install python-setup-test",
     .doc = {.what = R"md(Reports, in build sections and shell scriptlets of any branch, `setup.py install`, the macros that run it (`%py_install`, `%py3_install`, `%python_install`, `%python3_install`, `%pythonNNN_install`) and `setup.py test`. One finding per line.)md",
             .why = R"md(setuptools deprecated `setup.py install` and removed `setup.py test`; the supported way is to build a wheel (`%pyproject_wheel`) and install it (`%pyproject_install`), and to run the tests with `%pytest` or `%pyunittest`.)md",
-            .example = R"md(Name:           python-example
+            .example = R"md(Name:           example
 Version:        1.0
 Release:        0
 Summary:        Example package
@@ -81,15 +81,18 @@ BuildArch:      noarch
 %description
 An example package.
 
+%build
+%pyproject_wheel
+
 %install
-%python3 setup.py install --root %{buildroot}
+%pyproject_install
 
 %check
 %python3 setup.py test
 
 %files
 )md",
-            .use_instead = R"md(Name:           python-example
+            .use_instead = R"md(Name:           example
 Version:        1.0
 Release:        0
 Summary:        Example package

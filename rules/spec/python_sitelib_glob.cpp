@@ -37,7 +37,7 @@ constinit const RuleInfo python_sitelib_glob{
     .aliases = "python-sitelib-glob-in-files",
     .doc = {.what = R"md(Reports `%{python_sitelib}/*` and `%{python_sitearch}/*` (also the `python3_` forms) as `%files` entries, in any branch.)md",
             .why = R"md(The glob packages whatever the build installed into the shared site directory, including files of other modules, tests or stray directories; a new upstream module slips in unnoticed. List the module directory and its `.dist-info`.)md",
-            .example = R"md(Name:           python-example
+            .example = R"md(Name:           example
 Version:        1.0
 Release:        0
 Summary:        Example package
@@ -51,7 +51,7 @@ An example package.
 %files
 %{python_sitelib}/*
 )md",
-            .use_instead = R"md(Name:           python-example
+            .use_instead = R"md(Name:           example
 Version:        1.0
 Release:        0
 Summary:        Example package

@@ -200,6 +200,20 @@ std::vector<NodeId> section_headers(const Context& ctx, std::string_view name) {
   return out;
 }
 
+std::string section_package(const Context& ctx, NodeId header) {
+  if (!ctx.spec || header == rpmspec::kNoNode) return {};
+  const SyntaxTree& tree = *ctx.spec;
+  const std::string main = ctx.package && !ctx.package->name.empty() ? ctx.package->name : "%{name}";
+  for (NodeId c : tree.children(header)) {
+    if (tree.kind(c) == SyntaxKind::SectionName) return main + "-" + std::string(trim(tree.text_of(c)));
+    if (tree.kind(c) != SyntaxKind::SectionOption) continue;
+    const NodeId flag = tree.child(c, SyntaxKind::Option), value = tree.child(c, SyntaxKind::OptionValue);
+    if (flag != rpmspec::kNoNode && tree.text_of(flag) == "-n" && value != rpmspec::kNoNode)
+      return std::string(trim(tree.text_of(value)));
+  }
+  return {};
+}
+
 ir::Range first_line(const Context& ctx) {
   const std::string_view text = ctx.file.text();
   std::size_t end = text.find('\n');

@@ -84,6 +84,10 @@ bool contains_word(std::string_view text, std::string_view word);
 // Header lines of every section named `name` ("changelog", "files", ...), in any branch.
 std::vector<NodeId> section_headers(const Context& ctx, std::string_view name);
 
+// The package a section header belongs to: "" for the main package, "-n NAME" gives NAME,
+// a positional NAME gives "MAIN-NAME" (MAIN is the evaluated Name, or "%{name}").
+std::string section_package(const Context& ctx, NodeId header);
+
 // The first line of the spec, for findings about the file as a whole.
 ir::Range first_line(const Context& ctx);
 

@@ -24,6 +24,14 @@ void check(const Context& ctx, Reporter& out) {
   std::error_code ec;
   const fs::path spec = ctx.file.path();
   if (!fs::is_regular_file(spec, ec)) return;
+  // Only in an OBS package directory: a lone spec (a new package, a test file) has no history yet.
+  bool obs_directory = false;
+  const fs::path dir = spec.parent_path().empty() ? fs::path(".") : spec.parent_path();
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const fs::path name = entry.path().filename();
+    if (name == "_service" || name == "_multibuild" || name == ".osc" || name.extension() == ".changes") obs_directory = true;
+  }
+  if (!obs_directory) return;
   const fs::path changes = spec.parent_path() / (ctx.package->name + ".changes");
   // Multi-spec packages share the changes file of the spec's own name.
   const fs::path by_file = spec.parent_path() / (spec.stem().string() + ".changes");
@@ -43,7 +51,7 @@ constinit const RuleInfo suse_changes_file_missing{
     .families = kSuse,
     .fix = FixAvailability::Safe,
     .aliases = "no-changelogname-tag",
-    .doc = {.what = R"md(Reports a spec without a `%changelog` heading (in any branch), and a spec on disk with no `NAME.changes` (or `SPECNAME.changes`) in its directory.)md",
+    .doc = {.what = R"md(Reports a spec without a `%changelog` heading (in any branch), and a spec in an OBS package directory (one with a `_service`, `_multibuild`, `.osc` or any `.changes` file) that has no `NAME.changes` (or `SPECNAME.changes`).)md",
             .why = R"md(OBS merges `NAME.changes` into the package under the `%changelog` heading; without the heading the history is dropped, and without the file the package has none, which openSUSE's review rejects.)md",
             .example = R"md(Name:           example
 Version:        1.0

@@ -110,9 +110,9 @@ An example package.
 %files
 %{_unitdir}/example.service
 )md",
-            .example_target = "opensuse-tumbleweed",
             .fix_safety = R"md(Safe: the macros map one to one (`%systemd_postun_with_restart` is `%service_del_postun`; `%service_add_pre` has no Fedora counterpart and its line is removed), with the same units as arguments.)md",
-            .reference = R"md(openSUSE *Systemd packaging guidelines*; Fedora Packaging Guidelines, "Scriptlets: Systemd".)md"},
+            .reference = R"md(openSUSE *Systemd packaging guidelines*; Fedora Packaging Guidelines, "Scriptlets: Systemd".)md",
+            .example_target = "opensuse-tumbleweed"},
     .check = check,
 };
 
