@@ -23,6 +23,7 @@ bool versioned_library(std::string_view path) {
 struct PackageState {
   NodeId files = rpmspec::kNoNode;  // first %files header that lists a library
   std::vector<NodeId> post, postun;  // ldconfig scriptlet headers (or %ldconfig_scriptlets lines)
+  bool other_post = false, other_postun = false;  // scriptlets that do something else
 };
 
 bool runs_ldconfig(const SyntaxTree& tree, NodeId header) {
@@ -43,8 +44,12 @@ void check(const Context& ctx, Reporter& out) {
   for_each_line(ctx, [&](const LineInfo& line) {
     const NodeId n = line.line;
     if (tree.kind(n) == SyntaxKind::SectionHeader) {
-      if (line.section == "post" && runs_ldconfig(tree, n)) packages[section_package(ctx, n)].post.push_back(n);
-      if (line.section == "postun" && runs_ldconfig(tree, n)) packages[section_package(ctx, n)].postun.push_back(n);
+      if (line.section == "post" || line.section == "postun") {
+        auto& st = packages[section_package(ctx, n)];
+        const bool post = line.section == "post";
+        if (runs_ldconfig(tree, n)) (post ? st.post : st.postun).push_back(n);
+        else (post ? st.other_post : st.other_postun) = true;
+      }
       return;
     }
     if (tree.kind(n) == SyntaxKind::BodyLine) {
@@ -99,15 +104,15 @@ void check(const Context& ctx, Reporter& out) {
     if (st.post.empty()) insert += fmt::format("%post{} -p /sbin/ldconfig\n", spec_of);
     if (st.postun.empty()) insert += fmt::format("%postun{} -p /sbin/ldconfig\n", spec_of);
     insert += "\n";
-    // Insert before the %files header, outside any conditional around it.
-    std::uint32_t at = tree.node(st.files).begin;
-    for (NodeId p = tree.node(st.files).parent; p != rpmspec::kNoNode; p = tree.node(p).parent)
-      if (tree.kind(p) == SyntaxKind::Conditional) at = tree.node(p).begin;
+    // Insert right before the %files header, in the same branch: the package may exist only there.
+    const std::uint32_t at = tree.node(st.files).begin;
+    // A package with its own %post or %postun needs ldconfig added inside it, by hand.
+    const bool fixable = !(st.post.empty() && st.other_post) && !(st.postun.empty() && st.other_postun);
     auto d = out.report(without_newline(tree, st.files),
                         fmt::format("{} ships versioned shared libraries but does not run ldconfig in {}",
                                     name.empty() ? std::string("the main package") : "'" + name + "'",
                                     st.post.empty() && st.postun.empty() ? "%post and %postun" : st.post.empty() ? "%post" : "%postun"));
-    d.fix("add ldconfig scriptlets", ir::Applicability::Safe, {{{tree.file, at, at}, insert}});
+    if (fixable) d.fix("add ldconfig scriptlets", ir::Applicability::Safe, {{{tree.file, at, at}, insert}});
     note_branch(ctx, d, tree.node(st.files).begin);
   }
 }
@@ -166,7 +171,7 @@ The example library.
 %files -n libexample1
 %{_libdir}/libexample.so.1*
 )md",
-            .fix_safety = R"md(Safe: the added `-p /sbin/ldconfig` scriptlets only refresh the linker cache; on Fedora, removing a `-p /sbin/ldconfig` scriptlet or `%ldconfig_scriptlets` line leaves the same work to the file trigger. Scriptlets whose body does more are reported without a fix.)md",
+            .fix_safety = R"md(Safe: the added `-p /sbin/ldconfig` scriptlets only refresh the linker cache; on Fedora, removing a `-p /sbin/ldconfig` scriptlet or `%ldconfig_scriptlets` line leaves the same work to the file trigger. A package that already has a `%post` or `%postun` doing something else gets no fix (ldconfig has to go into that scriptlet), nor do Fedora scriptlets whose body does more.)md",
             .reference = R"md(openSUSE *Shared library packaging policy*; Fedora Packaging Guidelines, "Shared Libraries" (ldconfig file triggers since F28); rpmlint `library-without-ldconfig-postin`/`-postun` (built packages).)md",
             .example_target = "opensuse-tumbleweed"},
     .check = check,

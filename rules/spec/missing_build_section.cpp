@@ -23,7 +23,7 @@ void check(const Context& ctx, Reporter& out) {
     if (!section_headers(ctx, wanted).empty()) continue;
     // Insert before the first later section in the file, or at the end.
     std::uint32_t at = static_cast<std::uint32_t>(text.size());
-    ir::Range where = first_line(ctx);
+    ir::Range where = package_line(ctx);
     bool after = false;
     for (std::string_view s : kOrder) {
       if (s == wanted) {

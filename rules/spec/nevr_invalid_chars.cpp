@@ -32,13 +32,20 @@ void check(const Context& ctx, Reporter& out) {
       raw = std::string(trim(tag_value(tree, line.line)));
       value = &raw;
     }
-    if (value->empty() || value->find_first_of("%$") != std::string::npos) return;
+    // Macros and template placeholders (@VERSION@) are not values yet.
+    if (value->empty() || value->find_first_of("%$@") != std::string::npos) return;
     // Only the line rpm used: a tag in a branch the target does not take has another value.
     if (in_untaken_branch(ctx, tree.node(line.line).begin)) return;
     const NodeId value_node = tree.child(line.line, SyntaxKind::TagValue);
     const ir::Range where = value_node != rpmspec::kNoNode ? tree.range(value_node) : without_newline(tree, line.line);
     const bool dash = tag == "name";
-    for (char c : *value) {
+    // OBS fills <CI_CNT> and <B_CNT> in Release with its counters.
+    std::string checked = *value;
+    if (tag == "release")
+      for (std::string_view counter : {std::string_view("<CI_CNT>"), std::string_view("<B_CNT>")})
+        for (std::size_t at = checked.find(counter); at != std::string::npos; at = checked.find(counter))
+          checked.replace(at, counter.size(), "1");
+    for (char c : checked) {
       if (allowed(c, dash)) continue;
       const std::string shown = c == '-' ? "'-'" : c == ' ' || c == '\t' ? "a blank" : fmt::format("'{}'", c);
       out.report(where, fmt::format("{} '{}' contains {}; use only letters, digits and . _ + ~ ^{}",
@@ -64,7 +71,7 @@ constinit const RuleInfo nevr_invalid_chars{
     .families = kAllFamilies,
     .fix = FixAvailability::None,
     .aliases = "invalid-version",
-    .doc = {.what = R"md(Reports the main package's `Name`, `Version` and `Release`, as evaluated for the target, when they contain anything but letters, digits and `. _ + ~ ^` (Name may also contain `-`), and (as a warning) a Version that does not start with a digit. Values that stay unknown macros are not checked.)md",
+    .doc = {.what = R"md(Reports the main package's `Name`, `Version` and `Release`, as evaluated for the target, when they contain anything but letters, digits and `. _ + ~ ^` (Name may also contain `-`), and (as a warning) a Version that does not start with a digit. Values that stay unknown macros or template placeholders are not checked, and OBS's `<CI_CNT>` and `<B_CNT>` counters in Release are accepted.)md",
             .why = R"md(rpm rejects `-` in Version and Release, since it separates them; blanks and other characters break dependency parsing or are refused by the build services. openSUSE's versioning guidelines say to replace anything else by a dot (the tilde sorts before, the caret after).)md",
             .example = R"md(Name:           example
 Version:        1.0-rc1

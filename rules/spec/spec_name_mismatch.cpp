@@ -25,14 +25,9 @@ void check(const Context& ctx, Reporter& out) {
   if (name.empty() || name.find_first_of("%$ ") != std::string::npos || name == file_stem) return;
   // Report at the Name tag as written.
   const SyntaxTree& tree = *ctx.spec;
-  ir::Range where = first_line(ctx);
-  for_each_line(ctx, [&](const LineInfo& line) {
-    if (where.begin == 0 && line.section.empty() && tree.kind(line.line) == SyntaxKind::Tag &&
-        tag_name(tree, line.line) == "name") {
-      const NodeId value = tree.child(line.line, SyntaxKind::TagValue);
-      where = value != rpmspec::kNoNode ? tree.range(value) : without_newline(tree, line.line);
-    }
-  });
+  ir::Range where = package_line(ctx);
+  if (const NodeId tag = tag_at(tree, where.begin); tag != rpmspec::kNoNode)
+    if (const NodeId value = tree.child(tag, SyntaxKind::TagValue); value != rpmspec::kNoNode) where = tree.range(value);
   out.report(where, fmt::format("the package is named '{}' but the file is '{}.spec'; OBS and koji expect NAME.spec", name,
                                 file_stem));
 }

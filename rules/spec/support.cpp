@@ -214,7 +214,13 @@ std::string section_package(const Context& ctx, NodeId header) {
   return {};
 }
 
-ir::Range first_line(const Context& ctx) {
+ir::Range package_line(const Context& ctx) {
+  if (ctx.spec) {
+    const SyntaxTree& tree = *ctx.spec;
+    for (const LineInfo& line : lines(ctx))
+      if (line.section.empty() && tree.kind(line.line) == SyntaxKind::Tag && tag_name(tree, line.line) == "name")
+        return without_newline(tree, line.line);
+  }
   const std::string_view text = ctx.file.text();
   std::size_t end = text.find('\n');
   if (end == std::string_view::npos) end = text.size();

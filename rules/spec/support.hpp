@@ -88,8 +88,9 @@ std::vector<NodeId> section_headers(const Context& ctx, std::string_view name);
 // a positional NAME gives "MAIN-NAME" (MAIN is the evaluated Name, or "%{name}").
 std::string section_package(const Context& ctx, NodeId header);
 
-// The first line of the spec, for findings about the file as a whole.
-ir::Range first_line(const Context& ctx);
+// Where findings about the spec as a whole go: the main package's Name line (so a baseline
+// fingerprint survives lines added above it), or the first line.
+ir::Range package_line(const Context& ctx);
 
 // ASCII lower-case copy.
 std::string lower(std::string_view s);

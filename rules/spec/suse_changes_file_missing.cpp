@@ -16,7 +16,7 @@ void check(const Context& ctx, Reporter& out) {
   if (section_headers(ctx, "changelog").empty()) {
     const auto end = static_cast<std::uint32_t>(text.size());
     const std::string insert = (text.empty() || text.back() == '\n' ? "\n" : "\n\n") + std::string("%changelog\n");
-    out.report(first_line(ctx), "no %changelog heading; OBS appends NAME.changes under it")
+    out.report(package_line(ctx), "no %changelog heading; OBS appends NAME.changes under it")
         .fix("append an empty %changelog", ir::Applicability::Safe, {{{ctx.file.id(), end, end}, insert}});
   }
   // The .changes file is looked for only next to a spec that is itself on disk.
@@ -36,7 +36,7 @@ void check(const Context& ctx, Reporter& out) {
   // Multi-spec packages share the changes file of the spec's own name.
   const fs::path by_file = spec.parent_path() / (spec.stem().string() + ".changes");
   if (fs::exists(changes, ec) || fs::exists(by_file, ec)) return;
-  out.report(first_line(ctx), fmt::format("no {}.changes next to the spec; SUSE packages record their history there",
+  out.report(package_line(ctx), fmt::format("no {}.changes next to the spec; SUSE packages record their history there",
                                           ctx.package->name));
 }
 
