@@ -893,11 +893,19 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
   } else if (token == "version" || token == "release") {
     if (!single_token()) return false;
     // OBS replaces <CI_CNT> and <B_CNT> in Release with its counters before rpm reads the spec.
-    std::string checked(field);
-    if (token == "release")
-      for (std::string_view counter : {std::string_view("<CI_CNT>"), std::string_view("<B_CNT>")})
-        for (std::size_t at = checked.find(counter); at != std::string::npos; at = checked.find(counter))
-          checked.replace(at, counter.size(), "1");
+    std::string checked;
+    for (std::size_t i = 0; i < field.size();) {
+      const bool counters = token == "release";
+      if (counters && field.substr(i, 8) == "<CI_CNT>") {
+        checked += '1';
+        i += 8;
+      } else if (counters && field.substr(i, 7) == "<B_CNT>") {
+        checked += '1';
+        i += 7;
+      } else {
+        checked += field[i++];
+      }
+    }
     const auto bad = first_illegal(checked, [](char c) {
       return is_alnum(c) || std::string_view("._+%{}~^").find(c) != std::string_view::npos;
     });

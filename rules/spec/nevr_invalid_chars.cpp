@@ -15,6 +15,23 @@ bool allowed(char c, bool dash) {
          (dash && c == '-');
 }
 
+// `release` with OBS's counters <CI_CNT> and <B_CNT> replaced by a digit.
+std::string without_obs_counters(std::string_view release) {
+  std::string out;
+  for (std::size_t i = 0; i < release.size();) {
+    if (release.substr(i, 8) == "<CI_CNT>") {
+      out += '1';
+      i += 8;
+    } else if (release.substr(i, 7) == "<B_CNT>") {
+      out += '1';
+      i += 7;
+    } else {
+      out += release[i++];
+    }
+  }
+  return out;
+}
+
 void check(const Context& ctx, Reporter& out) {
   if (!ctx.package) return;
   const SyntaxTree& tree = *ctx.spec;
@@ -40,11 +57,7 @@ void check(const Context& ctx, Reporter& out) {
     const ir::Range where = value_node != rpmspec::kNoNode ? tree.range(value_node) : without_newline(tree, line.line);
     const bool dash = tag == "name";
     // OBS fills <CI_CNT> and <B_CNT> in Release with its counters.
-    std::string checked = *value;
-    if (tag == "release")
-      for (std::string_view counter : {std::string_view("<CI_CNT>"), std::string_view("<B_CNT>")})
-        for (std::size_t at = checked.find(counter); at != std::string::npos; at = checked.find(counter))
-          checked.replace(at, counter.size(), "1");
+    const std::string checked = tag == "release" ? without_obs_counters(*value) : *value;
     for (char c : checked) {
       if (allowed(c, dash)) continue;
       const std::string shown = c == '-' ? "'-'" : c == ' ' || c == '\t' ? "a blank" : fmt::format("'{}'", c);
