@@ -10,6 +10,7 @@ using namespace readiness_support;
 
 // Reports the first bundled-Go token of a line: a Go binary tarball (go1.22.linux-amd64.tar.gz,
 // go%{GO_VERSION}.linux-@GO_ARCH@.tar.gz) or GOROOT/PATH pointing at a Go unpacked in the build.
+// In a _service the tarball is a download_url path or url: XML markup ends the name.
 void scan(const Context& ctx, Reporter& out, const TextLine& line) {
   const std::string_view text = line.text;
   const std::size_t first = text.find_first_not_of(" \t");
@@ -18,9 +19,9 @@ void scan(const Context& ctx, Reporter& out, const TextLine& line) {
   for (std::size_t at = text.find(".linux-"); at != std::string_view::npos; at = text.find(".linux-", at + 1)) {
     // The file name: back to a separator or a directory, on to a blank or a quote.
     std::size_t b = at;
-    while (b > 0 && std::string_view(" \t\"'=/").find(text[b - 1]) == std::string_view::npos) --b;
+    while (b > 0 && std::string_view(" \t\"'=/<>").find(text[b - 1]) == std::string_view::npos) --b;
     std::size_t e = at;
-    while (e < text.size() && std::string_view(" \t\"';").find(text[e]) == std::string_view::npos) ++e;
+    while (e < text.size() && std::string_view(" \t\"';<>").find(text[e]) == std::string_view::npos) ++e;
     const std::size_t name_begin = 0;
     const std::string_view name = text.substr(b, e - b);
     if (!starts_with(name, "go") || name.size() < 3 || name[2] == '-' || name.find(".tar") == std::string_view::npos)
@@ -71,9 +72,9 @@ constinit const RuleInfo go_bundled_toolchain{
     .id = "go-bundled-toolchain",
     .severity = ir::Severity::Error,
     .summary = "the package brings its own prebuilt go toolchain",
-    .kinds = kSpecFiles | kind_bit(frontend::FileKind::DebianRules),
-    .doc = {.what = R"md(Reports a Go binary distribution (`go1.22.1.linux-amd64.tar.gz`, `go%{GO_VERSION}.linux-@GO_ARCH@.tar.gz`) named in a `SourceN` tag, a macro definition or a build script (`%prep`, `%build`, `%install`, `%check`), and a `GOROOT=` or `PATH=` assignment that points at a Go unpacked in the build directory (`.../local/go`). In `debian/rules` every line is checked. The finding is at the tarball name or at the directory.)md",
-            .why = R"md(A devel project builds from source with the distribution's tools. A prebuilt toolchain is a bundled binary that nobody rebuilds or patches, it must be downloaded outside the build (OBS builds have no network), and it hides which Go the package really needs: the spec then lacks `BuildRequires: go` or `golang(API)`, and the Ubuntu variant puts the bundled Go in front of the distribution's.)md",
+    .kinds = kSpecFiles | kind_bit(frontend::FileKind::DebianRules) | kind_bit(frontend::FileKind::ObsService),
+    .doc = {.what = R"md(Reports a Go binary distribution (`go1.22.1.linux-amd64.tar.gz`, `go%{GO_VERSION}.linux-@GO_ARCH@.tar.gz`) named in a `SourceN` tag, a macro definition or a build script (`%prep`, `%build`, `%install`, `%check`), and a `GOROOT=` or `PATH=` assignment that points at a Go unpacked in the build directory (`.../local/go`). In `debian/rules` every line is checked, and in a `_service` every line, so a `download_url` service that fetches the toolchain (`<param name="path">golang/go1.22.1.linux-amd64.tar.gz</param>`) is reported too. The finding is at the tarball name or at the directory.)md",
+            .why = R"md(A devel project builds from source with the distribution's tools. A prebuilt toolchain is a bundled binary that nobody rebuilds or patches, it must be downloaded outside the build (OBS builds have no network, so Kata's `_service` fetched it with `download_url`), and it hides which Go the package really needs: the spec then lacks `BuildRequires: go` or `golang(API)`, and the Ubuntu variant puts the bundled Go in front of the distribution's.)md",
             .example = R"md(Name:           example
 Version:        1.0
 Release:        0
