@@ -91,7 +91,7 @@ TEST_CASE("go-bundled-toolchain: a _service that downloads the Go binary distrib
 )",
                                       only("go-bundled-toolchain"));
   REQUIRE(run.count("go-bundled-toolchain") == 1);
-  CHECK(run.gcc().find(":5:24: error: 'go1.22.1.linux-amd64.tar.gz' is a prebuilt Go toolchain") !=
+  CHECK(run.gcc().find(":5:31: error: 'go1.22.1.linux-amd64.tar.gz' is a prebuilt Go toolchain") !=
         std::string::npos);
 }
 
