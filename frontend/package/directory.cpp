@@ -330,6 +330,14 @@ PackageDirectory load_package_directory(ir::SourceManager& sources, const std::v
     }
   }
   pd.dir_listing = list_directory(pd.dir);
+  for (const auto& name : pd.dir_listing) {
+    const bool rpmlintrc = name == "rpmlintrc" || (name.size() > 10 && (name.compare(name.size() - 10, 10, "-rpmlintrc") == 0 ||
+                                                                        name.compare(name.size() - 10, 10, ".rpmlintrc") == 0));
+    if (!rpmlintrc) continue;
+    std::string error;
+    // Unreadable: source_validator would not see it either; nothing to report here.
+    if (const auto id = sources.load((fs::path(pd.dir) / name).string(), error)) pd.rpmlintrc.push_back(*id);
+  }
   pd.merged = merge(pd);
   check_package_directory(pd, sources, sink);
   return pd;

@@ -49,6 +49,9 @@ struct PackageDirectory {
   std::optional<debian::WordListFile> debian_series;
   std::optional<obs::SuseChanges> suse_changes;
   std::optional<obs::ObsServiceFile> service;
+  // rpmlint configuration files of the directory (`NAME-rpmlintrc`, `NAME.rpmlintrc`), read as
+  // plain text for the submit-time checks; they are not among `files`' read files.
+  std::vector<ir::FileId> rpmlintrc;
   // Some spec preamble line was shell, lua or placeholder output (e.g. @RPM_PATCH_LIST@),
   // so the spec's source and patch lists may be incomplete.
   bool spec_preamble_opaque = false;
@@ -101,7 +104,8 @@ void check_package_directory(const PackageDirectory& package, const ir::SourceMa
 
 // What openSUSE's review bot (check_source) and source_validator check in a package directory
 // with a spec, offline: obs-changes-file-missing, obs-stale-changes-file,
-// obs-service-file-committed, obs-source-file-missing, obs-file-not-referenced.
+// obs-service-file-committed, obs-source-file-missing, obs-file-not-referenced,
+// obs-rpmlintrc-set-badness.
 void check_obs_submission(const PackageDirectory& package, const ir::SourceManager& sources,
                           ir::DiagnosticSink& sink);
 

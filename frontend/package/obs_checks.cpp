@@ -210,6 +210,22 @@ void check_files_referenced(const Submission& s) {
   }
 }
 
+// check_source.pl: "For Factory submissions, you cannot use setBadness. Use filters in
+// $rpmlint."
+void check_rpmlintrc(const Submission& s) {
+  for (const ir::FileId id : s.pd.rpmlintrc) {
+    const std::string_view text = s.sources.file(id).text();
+    for (std::size_t at = text.find("setBadness"); at != std::string_view::npos; at = text.find("setBadness", at + 1)) {
+      const std::size_t line_start = text.rfind('\n', at) == std::string_view::npos ? 0 : text.rfind('\n', at) + 1;
+      const std::string_view before = text.substr(line_start, at - line_start);
+      if (before.find('#') != std::string_view::npos) continue;  // a comment
+      s.report("obs-rpmlintrc-set-badness", {id, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + 10)},
+               "setBadness changes how much an rpmlint finding counts; Factory refuses it in an rpmlintrc, use "
+               "addFilter for a finding that is wrong for this package");
+    }
+  }
+}
+
 }  // namespace
 
 void check_obs_submission(const PackageDirectory& pd, const ir::SourceManager& sources, ir::DiagnosticSink& sink) {
@@ -245,6 +261,7 @@ void check_obs_submission(const PackageDirectory& pd, const ir::SourceManager& s
   check_service_output(s);
   check_sources_present(s);
   check_files_referenced(s);
+  check_rpmlintrc(s);
 }
 
 }  // namespace katalint::frontend

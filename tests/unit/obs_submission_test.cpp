@@ -217,3 +217,13 @@ TEST_CASE("obs submission: Debian source trees and spec-less directories are not
     CHECK(p.findings(rule).empty());
   }
 }
+
+TEST_CASE("obs submission: obs-rpmlintrc-set-badness", "[package-dir][obs]") {
+  auto files = ready();
+  files["demo-rpmlintrc"] = "# setBadness('x', 0) in a comment is fine\nsetBadness('arch-dependent-file-in-usr-share', 0)\n";
+  const Package p(files);
+  const auto f = p.findings("obs-rpmlintrc-set-badness");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].rfind("demo-rpmlintrc:2: setBadness changes how much", 0) == 0);
+  CHECK(p.text_at("obs-rpmlintrc-set-badness") == "setBadness");
+}
