@@ -240,6 +240,12 @@ void check_obs_submission(const PackageDirectory& pd, const ir::SourceManager& s
   const std::string spec_stem = ends_with(stem, ".spec") ? stem.substr(0, stem.size() - 5) : stem;
   s.names.insert(spec_stem);
   s.names.insert(fs::path(pd.dir).filename().string());
+  // Every spec of the directory may have its own .changes (katacontainers.spec next to
+  // katacontainers-image-initrd.spec).
+  for (const auto& file : pd.dir_listing) {
+    const std::string_view name = generated_name(file);
+    if (ends_with(name, ".spec") && name.size() > 5) s.names.insert(std::string(name.substr(0, name.size() - 5)));
+  }
   s.name = spec_stem;
   if (const auto name = symbolic_value(pd.spec->name); name && !name->empty() && !has_placeholder(*name)) {
     s.name = *name;

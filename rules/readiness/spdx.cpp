@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <utility>
 
 namespace katalint::rules::spdx {
 namespace {
@@ -109,6 +110,22 @@ std::vector<Token> tokenize(std::string_view text) {
     }
   }
   return out;
+}
+
+// Fedora's old (Callaway) short names written as one word, and their SPDX ids.
+constexpr std::pair<std::string_view, std::string_view> kLegacyNames[] = {
+    {"GPL+", "GPL-1.0-or-later"},       {"GPLv2", "GPL-2.0-only"},          {"GPLv2+", "GPL-2.0-or-later"},
+    {"GPLv3", "GPL-3.0-only"},          {"GPLv3+", "GPL-3.0-or-later"},     {"LGPLv2", "LGPL-2.0-only"},
+    {"LGPLv2+", "LGPL-2.0-or-later"},   {"LGPLv2.1", "LGPL-2.1-only"},      {"LGPLv2.1+", "LGPL-2.1-or-later"},
+    {"LGPLv3", "LGPL-3.0-only"},        {"LGPLv3+", "LGPL-3.0-or-later"},   {"AGPLv3", "AGPL-3.0-only"},
+    {"AGPLv3+", "AGPL-3.0-or-later"},   {"MPLv1.1", "MPL-1.1"},             {"MPLv2.0", "MPL-2.0"},
+    {"ASL2.0", "Apache-2.0"},           {"CC0", "CC0-1.0"},                 {"Boost", "BSL-1.0"},
+};
+
+std::string_view legacy_name(std::string_view token) {
+  for (const auto& [old_name, spdx] : kLegacyNames)
+    if (token == old_name) return spdx;
+  return {};
 }
 
 class Checker {
@@ -219,15 +236,18 @@ class Checker {
 
   void simple(const Token& t) {
     std::string_view id = t.text;
-    if (is_license_ref(id)) return;
     if (id.size() > 1 && id.back() == '+') id.remove_suffix(1);
+    // Fedora's LicenseRef-Callaway-LGPLv2+ keeps the old name's '+'.
+    if (is_license_ref(id) || is_license_ref(t.text)) return;
     if (find_license(id) != nullptr) return;
     if (options_.allow_suse_ids && starts_with_i(id, "SUSE-") && id.size() > 5) return;
     if (find_exception(id) != nullptr) {
       problem(t.begin, t.end, fmt::format("'{}' is a license exception; it follows WITH", t.text));
       return;
     }
-    problem(t.begin, t.end, fmt::format("'{}' is not a license id of the SPDX License List {}", t.text, list_version()));
+    std::string message = fmt::format("'{}' is not a license id of the SPDX License List {}", t.text, list_version());
+    if (const auto spdx = legacy_name(t.text); !spdx.empty()) message += fmt::format("; SPDX calls it '{}'", spdx);
+    problem(t.begin, t.end, std::move(message));
   }
 
   std::string_view text_;

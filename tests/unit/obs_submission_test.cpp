@@ -144,6 +144,11 @@ TEST_CASE("obs submission: obs-stale-changes-file", "[package-dir][obs]") {
   REQUIRE(f.size() == 1);
   CHECK(f[0].rfind("oldname.changes:1: 'oldname.changes' is not named after the package 'demo'", 0) == 0);
 
+  // Named after another spec of the directory: fine.
+  files["oldname.spec"] = "Name: oldname\nVersion: 1\nRelease: 0\nSummary: s\nLicense: MIT\n%description\nd\n";
+  CHECK(Package(files).findings("obs-stale-changes-file").empty());
+  files.erase("oldname.spec");
+
   // Named after a subpackage: fine.
   files.erase("oldname.changes");
   files["demo.spec"] = std::string(kSpec) + "\n%package -n demo-tools\nSummary: Tools\n%description -n demo-tools\nT.\n";

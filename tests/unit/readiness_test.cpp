@@ -48,7 +48,7 @@ TEST_CASE("spdx: valid expressions", "[readiness][spdx]") {
   for (const std::string e :
        {"MIT", "GPL-2.0-or-later", "GPL-2.0+", "Apache-2.0 OR MIT", "(MIT OR Apache-2.0) AND BSD-3-Clause",
         "GPL-2.0-only WITH Classpath-exception-2.0", "LicenseRef-Kata", "DocumentRef-spdx-tool-1.2:LicenseRef-MIT-Style-2",
-        "GPL-2.0 and LGPL-2.1", "((MIT))", "mit"}) {
+        "GPL-2.0 and LGPL-2.1", "((MIT))", "mit", "LicenseRef-Callaway-LGPLv2+"}) {
     INFO(e);
     CHECK(messages(e).empty());
   }
@@ -57,7 +57,9 @@ TEST_CASE("spdx: valid expressions", "[readiness][spdx]") {
 
 TEST_CASE("spdx: invalid expressions are reported at the offending token", "[readiness][spdx]") {
   using V = std::vector<std::string>;
-  CHECK(messages("GPLv2+") == V{"GPLv2+: 'GPLv2+' is not a license id of the SPDX License List 3.25.0"});
+  CHECK(messages("GPLv2+") ==
+        V{"GPLv2+: 'GPLv2+' is not a license id of the SPDX License List 3.25.0; SPDX calls it 'GPL-2.0-or-later'"});
+  CHECK(messages("Public-Domain") == V{"Public-Domain: 'Public-Domain' is not a license id of the SPDX License List 3.25.0"});
   // Ids without operators: once per value, at the first gap.
   CHECK(messages("BSD-2-Clause BSD-3-Clause GPL-2.0") ==
         V{"BSD-3-Clause: 'BSD-3-Clause' follows 'BSD-2-Clause' without AND or OR between them"});
