@@ -125,3 +125,23 @@ install -m 0400 rootfs/example.img %{buildroot}%{_datadir}/example/
   built.replace(built.find("%install"), 8, "%build\nmake image\n\n%install");
   CHECK(testing::lint_text("example.spec", built, only("prebuilt-binary")).count("prebuilt-binary") == 0);
 }
+
+TEST_CASE("version-from-placeholder: a templated _service", "[readiness]") {
+  const auto run = testing::lint_text("_service", R"(<services>
+  <service name="tar_scm" mode="manual">
+    <param name="url">https://github.com/example/example.git</param>
+    <param name="versionformat">@VERSION@+git.%h</param>
+    <param name="revision">@HASH@</param>
+  </service>
+  <service name="obs_scm" mode="manual">
+    <param name="versionformat">@PARENT_TAG@+@TAG_OFFSET@</param>
+  </service>
+</services>
+)",
+                                      only("version-from-placeholder"));
+  REQUIRE(run.count("version-from-placeholder") == 2);
+  const std::string out = run.gcc();
+  CHECK(out.find(":4:33: warning: the service's versionformat is filled by the placeholder @VERSION@") !=
+        std::string::npos);
+  CHECK(out.find(":5:28: warning: the service's revision is filled by the placeholder @HASH@") != std::string::npos);
+}
