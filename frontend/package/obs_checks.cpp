@@ -67,7 +67,14 @@ bool allowed_unreferenced(std::string_view name) {
 }
 
 // True when some listed file can be `wanted` (a symbolic name: placeholders match any text).
+// `listing` is sorted; only templated names are matched one by one.
 bool listed(const std::vector<std::string>& listing, std::string_view wanted) {
+  if (std::binary_search(listing.begin(), listing.end(), wanted, std::less<>())) return true;
+  if (!has_placeholder(wanted)) {
+    const std::string template_name = std::string(wanted) + "-template";
+    return std::binary_search(listing.begin(), listing.end(), template_name) ||
+           std::binary_search(listing.begin(), listing.end(), std::string(wanted) + ".in");
+  }
   return std::any_of(listing.begin(), listing.end(), [&](const std::string& file) {
     return compare_symbolic(file, wanted) != Agreement::Different ||
            compare_symbolic(generated_name(file), wanted) != Agreement::Different;
@@ -190,18 +197,26 @@ void check_files_referenced(const Submission& s) {
   const auto specs = std::count_if(s.pd.dir_listing.begin(), s.pd.dir_listing.end(),
                                    [](const std::string& f) { return ends_with(generated_name(f), ".spec"); });
   if (specs > 1) return;
-  std::vector<std::string> referenced;
+  // Names without placeholders are looked up; templated ones are matched one by one.
+  std::set<std::string, std::less<>> referenced;
+  std::vector<std::string> templated;
   for (const auto& src : s.pd.spec->sources) {
     const auto value = symbolic_value(src.value);
     if (!value) return;
-    referenced.push_back(source_file_name(*value));
+    std::string file = source_file_name(*value);
+    if (has_placeholder(file))
+      templated.push_back(std::move(file));
+    else
+      referenced.insert(std::move(file));
   }
   for (const auto& file : s.pd.dir_listing) {
     if (allowed_unreferenced(file) || allowed_unreferenced(generated_name(file))) continue;
-    const bool named = std::any_of(referenced.begin(), referenced.end(), [&](const std::string& r) {
-      return compare_symbolic(file, r) != Agreement::Different ||
-             compare_symbolic(generated_name(file), r) != Agreement::Different;
-    });
+    const bool named =
+        referenced.count(file) != 0 || referenced.count(generated_name(file)) != 0 ||
+        std::any_of(templated.begin(), templated.end(), [&](const std::string& r) {
+          return compare_symbolic(file, r) != Agreement::Different ||
+                 compare_symbolic(generated_name(file), r) != Agreement::Different;
+        });
     if (named) continue;
     s.report("obs-file-not-referenced", s.anchor,
              fmt::format("'{}' is in the package directory but no Source or Patch of the spec names it; "
