@@ -97,10 +97,14 @@ PackageDirectory load_package_directory(ir::SourceManager& sources, const std::v
                                         const AnalyzeOptions& options, ir::DiagnosticSink& sink);
 
 // The cross-file checks alone (version-mismatch, source-name-mismatch, dsc-binary-drift,
-// dsc-build-depends-drift, debian-series-drift) and openSUSE's submit-time checks
-// (check_obs_submission).
+// dsc-build-depends-drift, debian-series-drift, go-build-depends-missing) and openSUSE's
+// submit-time checks (check_obs_submission).
 void check_package_directory(const PackageDirectory& package, const ir::SourceManager& sources,
                              ir::DiagnosticSink& sink);
+
+// go-build-depends-missing: debian.rules builds Go code, debian.control names no Go compiler.
+void check_go_build_depends(const PackageDirectory& package, const ir::SourceManager& sources,
+                            ir::DiagnosticSink& sink);
 
 // What openSUSE's review bot (check_source) and source_validator check in a package directory
 // with a spec, offline: obs-changes-file-missing, obs-stale-changes-file,

@@ -232,3 +232,29 @@ TEST_CASE("obs submission: obs-rpmlintrc-set-badness", "[package-dir][obs]") {
   CHECK(f[0].rfind("demo-rpmlintrc:2: setBadness changes how much", 0) == 0);
   CHECK(p.text_at("obs-rpmlintrc-set-badness") == "setBadness");
 }
+
+TEST_CASE("go-build-depends-missing: debian.rules builds Go, debian.control names no compiler", "[package-dir][go]") {
+  auto files = ready();
+  files["debian.rules"] = "#!/usr/bin/make -f\n# GOPATH in a comment does not count\nexport GOPATH=$(CURDIR)/_build\n%:\n\tdh $@\n";
+  files["debian.control"] = "Source: demo\nBuild-Depends: debhelper (>= 9), git\n\nPackage: demo\nArchitecture: any\n"
+                            "Description: d\n d\n";
+  {
+    const Package p(files);
+    const auto f = p.findings("go-build-depends-missing");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0] == "debian.rules:3: debian.rules builds Go code ('GOPATH') but debian.control build-depends on no Go "
+                  "compiler; add golang-any (or golang-go) to Build-Depends");
+    CHECK(p.text_at("go-build-depends-missing") == "GOPATH");
+  }
+  // Any Go compiler, also as an alternative, satisfies it.
+  for (const std::string deps : {"golang-any", "golang-go", "golang-1.22-go", "gccgo | golang-go", "git, gccgo-12"}) {
+    INFO(deps);
+    auto with = files;
+    with["debian.control"] = "Source: demo\nBuild-Depends: debhelper (>= 9), " + deps +
+                             "\n\nPackage: demo\nArchitecture: any\nDescription: d\n d\n";
+    CHECK(Package(with).findings("go-build-depends-missing").empty());
+  }
+  // No Go in the rules: nothing to say.
+  files["debian.rules"] = "#!/usr/bin/make -f\n%:\n\tdh $@\n";
+  CHECK(Package(files).findings("go-build-depends-missing").empty());
+}
