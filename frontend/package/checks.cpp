@@ -395,6 +395,8 @@ void check_package_directory(const PackageDirectory& pd, const ir::SourceManager
   check_binaries(pd, sources, sink);
   check_build_depends(pd, sources, sink);
   check_series(pd, sources, sink);
+  check_go_build_depends(pd, sources, sink);
+  check_obs_submission(pd, sources, sink);
 }
 
 }  // namespace katalint::frontend
