@@ -730,9 +730,9 @@ void Expander::load(std::string_view path, std::string_view original) {
 namespace {
 
 // The built-ins, made once per process and shared by every engine as its first base.
-const std::shared_ptr<const MacroEngine::Table>& builtin_table() {
-  static const std::shared_ptr<const MacroEngine::Table> table = [] {
-    auto t = std::make_shared<MacroEngine::Table>();
+const std::shared_ptr<const MacroEngine::Stacks>& builtin_table() {
+  static const std::shared_ptr<const MacroEngine::Stacks> table = [] {
+    auto t = std::make_shared<MacroEngine::Stacks>();
     for (const detail::BuiltinInfo& b : detail::builtins()) {
       MacroDefinition def;
       def.name = std::string(b.name);
@@ -762,12 +762,13 @@ std::vector<MacroDefinition>* MacroEngine::writable_stack(std::string_view name,
   return &table_.emplace(std::string(name), std::vector<MacroDefinition>{}).first->second;
 }
 
-void MacroEngine::prune(Table::iterator it) {
+void MacroEngine::prune(Stacks::iterator it) {
   if (it->second.empty() && !(base_ && base_->count(it->first))) table_.erase(it);
 }
 
 MacroEngine::Table MacroEngine::table() const {
-  Table merged = base_ ? *base_ : Table{};
+  Table merged;
+  if (base_) merged.insert(base_->begin(), base_->end());
   for (const auto& [name, stack] : table_) merged[name] = stack;
   for (auto it = merged.begin(); it != merged.end();) it = it->second.empty() ? merged.erase(it) : std::next(it);
   return merged;
@@ -775,7 +776,7 @@ MacroEngine::Table MacroEngine::table() const {
 
 void MacroEngine::freeze() {
   // The local stacks move into a copy of the base; their nodes are reused, not copied.
-  Table merged = base_ ? *base_ : Table{};
+  Stacks merged = base_ ? *base_ : Stacks{};
   while (!table_.empty()) {
     auto node = table_.extract(table_.begin());
     if (auto it = merged.find(node.key()); it != merged.end())
@@ -784,7 +785,7 @@ void MacroEngine::freeze() {
       merged.insert(std::move(node));
   }
   std::erase_if(merged, [](const auto& entry) { return entry.second.empty(); });
-  base_ = std::make_shared<const Table>(std::move(merged));
+  base_ = std::make_shared<const Stacks>(std::move(merged));
 }
 
 void MacroEngine::push(std::string_view name, std::optional<std::string_view> options, std::string body,
