@@ -788,6 +788,14 @@ void MacroEngine::freeze() {
   base_ = std::make_shared<const Stacks>(std::move(merged));
 }
 
+void MacroEngine::restore_base(std::vector<MacroDefinition> definitions) {
+  for (auto& def : definitions) {
+    std::string name = def.name;
+    writable_stack(name, true)->push_back(std::move(def));
+  }
+  freeze();
+}
+
 void MacroEngine::push(std::string_view name, std::optional<std::string_view> options, std::string body,
                        int level, unsigned flags, ir::Range where) {
   auto& stack = *writable_stack(name, true);

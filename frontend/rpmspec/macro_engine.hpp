@@ -122,6 +122,10 @@ class MacroEngine {
   // it and record only their own changes, so a loaded profile is copied per spec cheaply.
   void freeze();
 
+  // Pushes `definitions` in order, each at its own level and with its flags, then freezes:
+  // rebuilds a loaded profile from its snapshot without parsing it again.
+  void restore_base(std::vector<MacroDefinition> definitions);
+
  private:
   friend class detail::Expander;
   void push(std::string_view name, std::optional<std::string_view> options, std::string body,
