@@ -789,11 +789,17 @@ void MacroEngine::freeze() {
 }
 
 void MacroEngine::restore_base(std::vector<MacroDefinition> definitions) {
+  Stacks stacks = base_ ? *base_ : Stacks{};
+  for (const auto& [name, stack] : table_) stacks[name] = stack;
+  stacks.reserve(stacks.size() + definitions.size());
+  std::vector<MacroDefinition>* stack = nullptr;
   for (auto& def : definitions) {
-    std::string name = def.name;
-    writable_stack(name, true)->push_back(std::move(def));
+    if (!stack || stack->back().name != def.name) stack = &stacks[def.name];  // a name's stack is contiguous
+    stack->push_back(std::move(def));
   }
-  freeze();
+  std::erase_if(stacks, [](const auto& entry) { return entry.second.empty(); });
+  base_ = std::make_shared<const Stacks>(std::move(stacks));
+  table_.clear();
 }
 
 void MacroEngine::push(std::string_view name, std::optional<std::string_view> options, std::string body,

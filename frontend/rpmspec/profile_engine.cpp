@@ -12,16 +12,15 @@ namespace {
 
 MacroEngine restore(const SnapshotProfile& profile) {
   MacroEngine engine;
-  std::vector<MacroDefinition> definitions;
-  definitions.reserve(profile.definitions.size());
-  for (const auto& d : profile.definitions) {
-    MacroDefinition def;
-    def.name = std::string(d.name);
-    if (d.has_options) def.options = std::string(d.options);
-    def.body = std::string(d.body);
-    def.level = d.level;
-    def.flags = d.flags;
-    definitions.push_back(std::move(def));
+  std::vector<MacroDefinition> definitions(profile.definitions.size());
+  for (std::size_t i = 0; i < definitions.size(); ++i) {
+    const SnapshotDefinition& from = profile.definitions[i];
+    MacroDefinition& def = definitions[i];
+    def.name = std::string(from.name);
+    if (from.has_options) def.options = std::string(from.options);
+    def.body = std::string(from.body);
+    def.level = from.level;
+    def.flags = from.flags;
   }
   engine.restore_base(std::move(definitions));
   engine.shell.dash = profile.dash;
@@ -34,7 +33,8 @@ MacroEngine restore(const SnapshotProfile& profile) {
 
 bool profile_engine(std::string_view name, MacroEngine& out, std::string& error) {
   static std::mutex mutex;
-  static std::map<std::string, MacroEngine, std::less<>> cache;
+  // Never destroyed: tearing the tables down at exit is work nobody needs.
+  static auto& cache = *new std::map<std::string, MacroEngine, std::less<>>;
   std::lock_guard lock(mutex);
   if (auto it = cache.find(name); it != cache.end()) {
     out = it->second;
