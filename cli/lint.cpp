@@ -135,10 +135,10 @@ void lint_one(const Task& task, const Mode& mode, Result& r) {
     return;
   }
   r.loaded = true;
+  r.diagnostics = analyze(r.sources, *id, task.options);
+  if (!mode.fix) return;  // the texts below are only kept for fixing: lint keeps less in memory
   r.original = std::string(r.sources.file(*id).text());
   r.final_text = r.original;
-  r.diagnostics = analyze(r.sources, *id, task.options);
-  if (!mode.fix) return;
 
   // Apply non-overlapping fixes, analyse again, repeat until nothing is left to apply.
   std::size_t errors = count_errors(r.diagnostics);
