@@ -238,7 +238,9 @@ bool add_package_checks(const std::vector<Task>& tasks, const std::vector<Result
     const Task& first = *task_of.at(groups[i].files.front());
     try {
       ir::DiagnosticSink scratch, checks;
-      const auto package = frontend::load_package_directory(found[i].sources, groups[i].files, first.options, scratch);
+      // Every file was linted on its own already: only the ones the model takes are read again.
+      const auto package =
+          frontend::load_package_directory(found[i].sources, groups[i].files, first.options, scratch, true);
       frontend::check_package_directory(package, found[i].sources, checks);
       found[i].diagnostics = std::move(checks.diagnostics());
     } catch (const std::exception& e) {
