@@ -9,6 +9,10 @@
 #include <iostream>
 #include <sstream>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace katalint::ir {
 
 SourceFile::SourceFile(FileId id, std::string path, std::string text)
@@ -94,23 +98,34 @@ std::optional<FileId> SourceManager::load(const std::string& path, std::string& 
     ss << std::cin.rdbuf();
     text = std::move(ss).str();
   } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    // Plain POSIX reads into a string sized from fstat: no stream or locale set-up per file.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
       error = std::strerror(errno);
       return std::nullopt;
     }
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > kMaxFileSize) {
-      error = "file is larger than the 64 MiB limit";
-      return std::nullopt;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+      if (static_cast<std::uintmax_t>(st.st_size) > kMaxFileSize) {
+        ::close(fd);
+        error = "file is larger than the 64 MiB limit";
+        return std::nullopt;
+      }
+      text.reserve(static_cast<std::size_t>(st.st_size));
     }
-    // Read in blocks: the size may change under us, and special files report none.
+    // Read to the end: the size may change under us, and special files report none.
     char block[65536];
-    while (in.read(block, sizeof block) || in.gcount() > 0) {
-      text.append(block, static_cast<std::size_t>(in.gcount()));
+    bool failed = false;
+    for (;;) {
+      const ssize_t got = ::read(fd, block, sizeof block);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) failed = true;
+      if (got <= 0) break;
+      text.append(block, static_cast<std::size_t>(got));
       if (text.size() > kMaxFileSize) break;
     }
-    if (in.bad()) {
+    ::close(fd);
+    if (failed) {
       error = "read error";
       return std::nullopt;
     }

@@ -13,6 +13,7 @@
 
 #include "frontend/rpmspec/dependencies.hpp"
 #include "frontend/rpmspec/profile.hpp"
+#include "frontend/rpmspec/scan.hpp"
 
 namespace katalint::rpmspec {
 namespace {
@@ -483,7 +484,7 @@ int Evaluator::fill_pending() {
       const std::uint32_t eol = nl ? static_cast<std::uint32_t>(static_cast<const char*>(nl) - base) + 1 : size;
       // With nothing open, a line without '%' or '\\' cannot open anything.
       const std::string_view physical = in.text.substr(p, eol - p);
-      const bool plain = !(pc || bc || xc) && physical.find_first_of("%\\") == std::string_view::npos;
+      const bool plain = !(pc || bc || xc) && find_either(physical, '%', '\\') == std::string_view::npos;
       if (plain) nc = 0;
       for (std::uint32_t i = plain ? eol : p; i < eol; ++i) {
         const char c = in.text[i];
