@@ -15,6 +15,7 @@
 #include <optional>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <utility>
 #include <vector>
 
@@ -178,6 +179,7 @@ struct Patterns {
 
   std::regex patch_prep{R"re(^%patch(\d+)(\s.*|)$)re"};
   std::regex patch_bare{R"re(^%patch(\s.*|)$)re"};
+  std::regex dephell_setup{R"re(\s*dephell[s]?.*convert)re"};
   std::regex setup_default_name{R"re(\s*-n\s+"?%\{name\}-%\{version\}"?($|\s))re"};
   std::regex man_compression{R"re((\d)(\.?\*|\.gz|%\{?ext_man\}?)$)re"};
   std::regex info_compression{R"re(\.info(\.?\*|\.gz|%\{?ext_info\}?)$)re"};
@@ -293,6 +295,7 @@ struct Section {
   bool condition_define = false;
   bool condition_bcond = false;
   bool pattern_condition = false;
+  std::string modname;  // %define modname X, for PyPI source URLs
   // %description.
   bool removing_authors = false;
   bool unknown_line = false;
@@ -306,6 +309,7 @@ struct Context {
   const FormatOptions& options;
   const Patterns& re = patterns();
   std::vector<std::string> embraced;  // each input line with its macros braced
+  std::vector<bool> continues_definition;  // per line: inside a multi-line macro definition
   std::set<std::string, std::less<>> unbraced;  // parametric macros of the target and the spec
   std::string first_license;
   bool subpackage_license = false;
@@ -760,12 +764,42 @@ void end_subparagraph(Context& ctx, Section& s, bool endif) {
   conditions.clear();
 }
 
+// PyPI serves every source file from one canonical location; rewriting the URL to it needs
+// no network access.
+std::string canonical_pypi_url(const std::string& url, const std::string& modname) {
+  static const std::regex parts(R"re(^([a-zA-Z][a-zA-Z0-9+.-]*)://([^/?#]*)([^?#]*)(.*)$)re");
+  std::smatch m;
+  if (!std::regex_match(url, m, parts)) return url;
+  std::string host = m[2].str();
+  if (host != "pypi.io" && host != "files.pythonhosted.org" && host != "pypi.python.org") return url;
+  std::string path = m[3].str();
+  static const std::regex type_re(R"re(^/packages/([\w|.]+))re");
+  static const std::regex name_re(R"re(^([\w.\-+]+|%\{?\w+\}?)-(%\{?\w+\}?|[\d.]+))re");
+  std::smatch type, name_match;
+  if (!std::regex_search(path, type, type_re)) return url;
+  std::string filename = path.substr(path.rfind('/') + 1);
+  if (!std::regex_search(filename, name_match, name_re)) return url;
+  std::string name = name_match[1].str();
+  if (name[0] == '%') {
+    if ((name != "%modname" && name != "%{modname}") || modname.empty()) return url;
+    name = modname;
+  }
+  return "https://files.pythonhosted.org/packages/" + type[1].str() + "/" + name.substr(0, 1) + "/" + name + "/" +
+         filename;
+}
+
 void preamble_add(Context& ctx, Section& s, const std::string& raw, std::size_t index) {
   const auto& re = ctx.re;
   std::string line = cleanup(ctx, raw, index);
   std::smatch m;
   if (s.condition && search(line, re.patternmacro)) s.pattern_condition = true;
   if (!ctx.options.keep_space && line.empty()) return;
+  if (index < ctx.continues_definition.size() && ctx.continues_definition[index]) {
+    // The tree knows where a %define body ends, also for %{expand:...} without backslashes.
+    add_plain_line_to(s, kDefine, line);
+    s.multiline = index + 1 < ctx.continues_definition.size() && ctx.continues_definition[index + 1];
+    return;
+  }
   if (s.multiline) {
     add_plain_line_to(s, kDefine, line);
     if (!ends_with(line, "\\")) s.multiline = false;
@@ -803,7 +837,9 @@ void preamble_add(Context& ctx, Section& s, const std::string& raw, std::size_t 
     return;
   }
   if (match_prefix(line, re.source, m)) {
-    add_line_value_to(ctx, s, kSource, m[2].str(), "Source" + m[1].str());
+    std::string value = m[2].str();
+    if (!ctx.options.minimal) value = canonical_pypi_url(value, s.modname);
+    add_line_value_to(ctx, s, kSource, value, "Source" + m[1].str());
     return;
   }
   if (match_prefix(line, re.patch, m)) {
@@ -821,7 +857,16 @@ void preamble_add(Context& ctx, Section& s, const std::string& raw, std::size_t 
     return;
   }
   if (match_prefix(line, re.define) || match_prefix(line, re.global) || match_prefix(line, re.onelinecond)) {
-    if (ends_with(line, "\\")) s.multiline = true;
+    if (ends_with(line, "\\") ||
+        (index + 1 < ctx.continues_definition.size() && ctx.continues_definition[index + 1]))
+      s.multiline = true;
+    if ((starts_with(line, "%define") || starts_with(line, "%global")) && contains(line, "modname")) {
+      std::istringstream words(line);
+      std::string keyword, name, rest;
+      words >> keyword >> name;
+      std::getline(words >> std::ws, rest);
+      s.modname = rest;
+    }
     if (!s.multiline && contains(line, "kernel_module"))
       add_plain_line_to(s, kMisc, line);
     else
@@ -942,6 +987,8 @@ void prep_add(Context& ctx, Section& s, const std::string& raw, std::size_t inde
     replace_all(line, " -p0", "");
     line = rstrip(line);
   }
+  if (!ctx.options.minimal && std::regex_search(line, ctx.re.dephell_setup, std::regex_constants::match_continuous))
+    line = "%dephell_gensetup";
   plain_add_cleaned(ctx, s, line);
 }
 
@@ -1043,9 +1090,8 @@ void files_add(Context& ctx, Section& s, const std::string& raw, std::size_t ind
     if (name.empty()) name = "%{name}";
     line = m[1].str() + "/" + name + "\n" + m[1].str() + "/" + name + "-%{version}*-info";
   }
-  if (line == "%doc " || line == "%doc") {
-    if (line == "%doc ") return;
-  }
+  if (line == "%doc ") return;
+  line = rstrip(std::move(line));
   if (!ctx.options.minimal) {
     if (match_prefix(line, re.defattr)) return;
     if (starts_with(line, "%{_mandir}")) line = std::regex_replace(line, re.man_compression, "$1%{?ext_man}");
@@ -1122,6 +1168,7 @@ void copyright_output(Context& ctx, Section& s, std::string_view next) {
 struct LineKind {
   Sec section = Sec::Plain;  // the section a header line opens
   bool header = false;
+  bool continues_definition = false;  // a later line of a multi-line %define/%global
 };
 
 Sec section_of_keyword(std::string_view keyword) {
@@ -1303,12 +1350,19 @@ FormatResult format_spec(std::string_view text, const FormatOptions& options) {
       if (sec == Sec::Plain) continue;
       std::size_t line = line_of(tree.node(id).begin);
       if (line < kinds.size() && starts[line] == tree.node(id).begin) kinds[line] = {sec, true};
-    } else if (kind == SyntaxKind::MacroDefinition && tree.child(id, SyntaxKind::MacroOptions) != rpmspec::kNoNode) {
-      NodeId name = tree.child(id, SyntaxKind::MacroName);
-      if (name != rpmspec::kNoNode) ctx.unbraced.insert(std::string(tree.text_of(name)));
+    } else if (kind == SyntaxKind::MacroDefinition) {
+      if (tree.child(id, SyntaxKind::MacroOptions) != rpmspec::kNoNode) {
+        NodeId name = tree.child(id, SyntaxKind::MacroName);
+        if (name != rpmspec::kNoNode) ctx.unbraced.insert(std::string(tree.text_of(name)));
+      }
+      const auto& node = tree.node(id);
+      std::size_t first = line_of(node.begin);
+      std::size_t last = node.end > node.begin ? line_of(node.end - 1) : first;
+      for (std::size_t l = first + 1; l <= last && l < kinds.size(); ++l) kinds[l].continues_definition = true;
     }
   }
   ctx.embraced = embrace_lines(ctx, tree, starts);
+  for (const auto& kind : kinds) ctx.continues_definition.push_back(kind.continues_definition);
 
   // Distinct License values: with more than one, every package keeps (or gets) its own.
   std::vector<std::string> licenses;
