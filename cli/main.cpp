@@ -110,6 +110,7 @@ int run(int argc, char** argv) {
   format->add_flag("--keep-space", fmt_settings.keep_space, "keep blank lines in the preamble");
   format->add_flag("--copyright-header", fmt_settings.copyright_header, "write the SUSE copyright header");
   format->add_option("--copyright-year", fmt_settings.copyright_year, "the year in the copyright header (default: this year)");
+  format->add_option("--stdin-filename", fmt_opts.stdin_filename, "file name of the input read from stdin");
   format->add_option("--target", fmt_opts.target, "profile whose parametric macros stay unbraced");
   format->add_option("files", fmt_opts.paths, "spec files ('-' reads stdin)")->required();
 

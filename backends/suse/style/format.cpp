@@ -129,6 +129,9 @@ struct Patterns {
   std::regex define{R"re(^\s*%define\s*(.*))re", kIcase};
   std::regex global{R"re(^\s*%global\s*(.*))re", kIcase};
   std::regex bcond_with{R"re(^\s*%bcond_with(out)?\s*(.*))re", kIcase};
+  std::regex bcond{R"re(^\s*%bcond\s+\S)re"};
+  std::regex bcond_test{R"re(^\s*%\{!?\?with(out)?_)re"};
+  std::regex defines_macro{R"re(%(define|global)\s)re"};
   std::regex debugpkg{R"re(^%\{?(debug_package|___debug_install_post)\}?\s*$)re", kIcase};
   std::regex py_requires{R"re(^%\{?\??py_requires\}?\s*$)re", kIcase};
   std::regex mingw{R"re(^\s*%\{?_mingw.*$)re", kIcase};
@@ -311,6 +314,7 @@ struct Context {
   std::vector<std::string> embraced;  // each input line with its macros braced
   std::vector<bool> continues_definition;  // per line: inside a multi-line macro definition
   std::set<std::string, std::less<>> unbraced;  // parametric macros of the target and the spec
+  std::set<std::string, std::less<>> defined_plain;  // macros the spec defines without parameters
   std::string first_license;
   bool subpackage_license = false;
   std::string out;
@@ -360,6 +364,14 @@ std::vector<std::string> embrace_lines(const Context& ctx, const SyntaxTree& tre
   std::vector<Edit> edits;
   for (NodeId id = 0; id < tree.nodes.size(); ++id) {
     if (tree.kind(id) != SyntaxKind::MacroRef) continue;
+    // Inside %(...) and %{lua:...} the text is shell or Lua, where %Y (date) or % (Lua
+    // patterns) is not an rpm macro the style should touch.
+    bool embedded = false;
+    for (NodeId up = tree.node(id).parent; up != rpmspec::kNoNode; up = tree.node(up).parent) {
+      SyntaxKind k = tree.kind(up);
+      if (k == SyntaxKind::ShellExpansion || k == SyntaxKind::LuaExpansion) embedded = true;
+    }
+    if (embedded) continue;
     std::string_view ref = tree.text_of(id);
     std::size_t begin = tree.node(id).begin;
     if (ref.size() >= 2 && ref[0] == '%' && (is_name_start(ref[1]) || (ref[1] >= '1' && ref[1] <= '9'))) {
@@ -376,6 +388,23 @@ std::vector<std::string> embrace_lines(const Context& ctx, const SyntaxTree& tre
       std::size_t end = begin + ref.size();
       // %name(...) is a call with arguments in parentheses (or a %files directive).
       if (end < text.size() && text[end] == '(') continue;
+      // A macro that starts a line and is followed by words is a call with arguments: braced,
+      // it would lose them (%{foo} -n bar passes nothing to foo).
+      {
+        std::size_t bol = begin;
+        while (bol > 0 && text[bol - 1] != '\n') --bol;
+        bool at_line_start = text.substr(bol, begin - bol).find_first_not_of(" \t") == std::string_view::npos;
+        std::size_t after = end;
+        while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+        bool has_arguments = after > end && after < text.size() && text[after] != '\n' && text[after] != '\r' &&
+                             text[after] != '#';
+        bool known_plain = ctx.defined_plain.count(name) != 0;
+        if (!known_plain && engine) {
+          const auto* def = engine->lookup(name);
+          known_plain = def && !def->options.has_value();
+        }
+        if (at_line_start && has_arguments && !known_plain) continue;
+      }
       edits.push_back({begin, end, "%{" + std::string(name) + "}"});
     } else if (ref.size() > 3 && starts_with(ref, "%{") && ref.back() == '}') {
       std::string_view name = ref.substr(2, ref.size() - 3);
@@ -485,6 +514,30 @@ std::string replace_buildservice(std::string line) {
   return line;
 }
 
+// Applies `rewrite` to the parts of `line` outside %(...): what a shell expansion runs is
+// left as written.
+template <typename Rewrite>
+std::string outside_shell_expansions(const std::string& line, Rewrite rewrite) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    std::size_t open = line.find("%(", pos);
+    if (open == std::string::npos) break;
+    int depth = 0;
+    std::size_t close = open + 1;
+    for (; close < line.size(); ++close) {
+      if (line[close] == '(') ++depth;
+      else if (line[close] == ')' && --depth == 0) break;
+    }
+    if (close >= line.size()) break;
+    out += rewrite(line.substr(pos, open - pos));
+    out.append(line, open, close + 1 - open);
+    pos = close + 1;
+  }
+  out += rewrite(line.substr(pos));
+  return out;
+}
+
 std::string cleanup(const Context& ctx, const std::string& raw, std::size_t index, bool shell_section = false) {
   std::string line = raw;
   if (!ctx.options.minimal && index < ctx.embraced.size() && !starts_with(raw, "#")) line = ctx.embraced[index];
@@ -494,7 +547,7 @@ std::string cleanup(const Context& ctx, const std::string& raw, std::size_t inde
   line = replace_buildroot(std::move(line));
   line = replace_optflags(ctx, std::move(line));
   line = replace_known_paths(std::move(line));
-  line = replace_utils(ctx, std::move(line), shell_section);
+  line = outside_shell_expansions(line, [&](std::string part) { return replace_utils(ctx, std::move(part), shell_section); });
   line = replace_buildservice(std::move(line));
   line = std::regex_replace(line, ctx.re.ptch, "%{PATCH$1}");
   line = std::regex_replace(line, ctx.re.src, "%{SOURCE$1}");
@@ -847,7 +900,12 @@ void preamble_add(Context& ctx, Section& s, const std::string& raw, std::size_t 
     add_line_value_to(ctx, s, kPatch, m[3].str(), key);
     return;
   }
-  if (match_prefix(line, re.bcond_with)) return add_plain_line_to(s, kBconds, line);
+  if (match_prefix(line, re.bcond_with) || match_prefix(line, re.bcond)) return add_plain_line_to(s, kBconds, line);
+  // %{?with_x:BuildRequires: y} is a conditional tag, not a definition: it has to stay below
+  // the %bcond it tests, so it goes with the other conditional blocks.
+  if (match_prefix(line, re.onelinecond) && match_prefix(line, re.bcond_test) && !search(line, re.defines_macro) &&
+      !s.multiline)
+    return add_plain_line_to(s, kBuildConditions, line);
   if (match_prefix(line, re.mingw)) return add_plain_line_to(s, kDefine, line);
   if (match_prefix(line, re.requires_eq, m) || match_prefix(line, re.requires_ge, m)) {
     int cat = contains(line, "%requires_eq") ? kRequiresEq : kRequiresGe;
@@ -1351,9 +1409,12 @@ FormatResult format_spec(std::string_view text, const FormatOptions& options) {
       std::size_t line = line_of(tree.node(id).begin);
       if (line < kinds.size() && starts[line] == tree.node(id).begin) kinds[line] = {sec, true};
     } else if (kind == SyntaxKind::MacroDefinition) {
-      if (tree.child(id, SyntaxKind::MacroOptions) != rpmspec::kNoNode) {
-        NodeId name = tree.child(id, SyntaxKind::MacroName);
-        if (name != rpmspec::kNoNode) ctx.unbraced.insert(std::string(tree.text_of(name)));
+      NodeId name = tree.child(id, SyntaxKind::MacroName);
+      if (name != rpmspec::kNoNode) {
+        if (tree.child(id, SyntaxKind::MacroOptions) != rpmspec::kNoNode)
+          ctx.unbraced.insert(std::string(tree.text_of(name)));
+        else
+          ctx.defined_plain.insert(std::string(tree.text_of(name)));
       }
       const auto& node = tree.node(id);
       std::size_t first = line_of(node.begin);
