@@ -327,6 +327,21 @@ struct Context {
 bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
 bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
+// Names whose unbraced form is spec syntax (a section, a directive, a %files attribute):
+// %{description} or %{license} is a macro expansion, %description or %license is not.
+bool is_spec_keyword(std::string_view name) {
+  static const std::set<std::string, std::less<>> keywords = {
+      "artifact", "attr", "build", "caps", "changelog", "check", "clean", "conf", "config", "defattr",
+      "define", "defverify", "description", "dev", "dir", "dnl", "doc", "docdir", "elif", "elifarch",
+      "elifos", "else", "endif", "exclude", "files", "filetriggerin", "filetriggerpostun",
+      "filetriggerun", "generate_buildrequires", "ghost", "global", "if", "ifarch", "ifnarch", "ifnos",
+      "ifos", "include", "install", "lang", "license", "missingok", "package", "patchlist", "post",
+      "postun", "postuntrans", "pre", "prep", "pretrans", "preun", "preuntrans", "posttrans", "readme",
+      "sourcelist", "transfiletriggerin", "transfiletriggerpostun", "transfiletriggerun", "triggerin",
+      "triggerpostun", "triggerprein", "triggerun", "undefine", "verify", "verifyscript"};
+  return keywords.count(name) != 0;
+}
+
 bool keep_unbraced(const Context& ctx, std::string_view name) {
   return is_statement_macro(name) || ctx.unbraced.count(name) != 0;
 }
@@ -410,7 +425,7 @@ std::vector<std::string> embrace_lines(const Context& ctx, const SyntaxTree& tre
       std::string_view name = ref.substr(2, ref.size() - 3);
       if (name.empty() || !is_name_start(name[0])) continue;
       if (!std::all_of(name.begin(), name.end(), is_name_char)) continue;
-      if (!keep_unbraced(ctx, name)) continue;
+      if (!keep_unbraced(ctx, name) || is_spec_keyword(name)) continue;
       std::size_t end = begin + ref.size();
       if (end < text.size() && is_name_char(text[end])) continue;
       edits.push_back({begin, end, "%" + std::string(name)});
@@ -804,8 +819,13 @@ void end_subparagraph(Context& ctx, Section& s, bool endif) {
   auto& items = s.paragraph.items;
   int target = kBuildConditions;
   if (s.condition_define) {
-    target = s.condition_bcond ? kBcondConditions : items[kDefine].empty() ? kBconds : kDefine;
-    if (s.oldstore.empty()) s.condition_define = false;
+    // Below the %bcond lines when there are any, so a second run keeps the order.
+    target = s.condition_bcond                                   ? kBcondConditions
+             : items[kDefine].empty() || !items[kBconds].empty() ? kBconds
+                                                                 : kDefine;
+    // A block that holds definitions makes its enclosing block hold them too (it finds them
+    // among its items), but not the blocks next to it.
+    s.condition_define = false;
   } else if (s.pattern_condition) {
     target = kPatternCodeblock;
   }
@@ -1267,6 +1287,12 @@ class Formatter {
         if (previous_line && previous_line->empty() && line.empty()) continue;
       }
       if (current_.kind == Sec::Clean) continue;
+      if (!attached_comments_.empty()) {
+        if (current_.kind == Sec::Preamble) current_.paragraph.current_group = std::move(attached_comments_);
+        attached_comments_.clear();
+        current_.previous_line = current_.paragraph.current_group.empty() ? std::optional<std::string>()
+                                                                           : current_.paragraph.current_group.back();
+      }
       add(current_, line, i);
       previous_line = line;
       if (!line.empty() && !starts_with(line, "#")) previous_nonempty = line;
@@ -1306,7 +1332,18 @@ class Formatter {
       return kinds_[index].section;
     }
     if (current_.kind == Sec::Copyright) {
-      if (!match_prefix(line, ctx_.re.comment)) return Sec::Preamble;
+      if (!match_prefix(line, ctx_.re.comment)) {
+        // Comments right above the first line belong to that line, not to the header: they
+        // move with it, so a second run finds the same header.
+        if (!ctx_.options.copyright_header) {
+          auto& header = current_.lines;
+          std::size_t keep = header.size();
+          while (keep > 0 && starts_with(header[keep - 1], "#")) --keep;
+          attached_comments_.assign(header.begin() + static_cast<std::ptrdiff_t>(keep), header.end());
+          header.resize(keep);
+        }
+        return Sec::Preamble;
+      }
       if (previous_line && previous_line->empty() && line.empty()) {
         copyright_add(ctx_, current_, line);
         return Sec::Preamble;
@@ -1357,6 +1394,7 @@ class Formatter {
   std::vector<std::string> lines_;
   std::vector<LineKind> kinds_;
   Section current_;
+  std::vector<std::string> attached_comments_;
 };
 
 }  // namespace
