@@ -121,6 +121,7 @@ struct Patterns {
   std::regex buildarch{R"re(^\s*BuildArch(itectures)?:\s*(.*))re", kIcase};
   std::regex exclusivearch{R"re(^\s*ExclusiveArch(itectures)?:\s*(.*))re", kIcase};
   std::regex excludearch{R"re(^\s*ExcludeArch(itectures)?:\s*(.*))re", kIcase};
+  std::regex epoch{R"re(^Epoch:\s*(.*))re", kIcase};
   std::regex icon{R"re(^\s*Icon:\s*(.*))re", kIcase};
   std::regex copyright_tag{R"re(^\s*Copyright:\s*(.*))re", kIcase};
   std::regex packager{R"re(^\s*Packager:\s*(.*))re", kIcase};
@@ -130,6 +131,7 @@ struct Patterns {
   std::regex global{R"re(^\s*%global\s*(.*))re", kIcase};
   std::regex bcond_with{R"re(^\s*%bcond_with(out)?\s*(.*))re", kIcase};
   std::regex bcond{R"re(^\s*%bcond\s+\S)re"};
+  std::regex tag_macro{R"re(%\{?\??(name|version|release|epoch|summary|license|url)\}?\b)re"};
   std::regex bcond_test{R"re(^\s*%\{!?\?with(out)?_)re"};
   std::regex defines_macro{R"re(%(define|global)\s)re"};
   std::regex debugpkg{R"re(^%\{?(debug_package|___debug_install_post)\}?\s*$)re", kIcase};
@@ -215,7 +217,7 @@ std::string_view sec_name(Sec s) {
 }
 
 enum Cat : int {
-  kDefine, kBconds, kBcondConditions, kHead, kName, kVersion, kRelease, kSummary, kSummaryLocalized,
+  kDefine, kBconds, kBcondConditions, kHead, kName, kEpoch, kVersion, kRelease, kSummary, kSummaryLocalized,
   kLicense, kGroup, kUrl, kSource, kNoSource, kPatch, kPatternCodeblock, kBuildRequires,
   kBuildConflicts, kBuildIgnores, kRequires, kRequiresEq, kRequiresGe, kPrereq, kRequiresPhase,
   kRecommends, kSuggests, kEnhances, kSupplements, kConflicts, kProvidesObsoletes, kRemovePath,
@@ -238,6 +240,7 @@ const char* category_key(int c) {
   switch (c) {
     case kName: return "Name";
     case kVersion: return "Version";
+    case kEpoch: return "Epoch";
     case kRelease: return "Release";
     case kLicense: return "License";
     case kSummary: return "Summary";
@@ -299,6 +302,9 @@ struct Section {
   bool condition_bcond = false;
   bool pattern_condition = false;
   std::string modname;  // %define modname X, for PyPI source URLs
+  int definition_category = kDefine;  // where the lines of the current definition go
+  bool reentered = false;  // a preamble section that starts after other sections
+  bool condition_late = false;  // the open block tests a macro defined from the tags
   // %description.
   bool removing_authors = false;
   bool unknown_line = false;
@@ -315,6 +321,7 @@ struct Context {
   std::vector<bool> continues_definition;  // per line: inside a multi-line macro definition
   std::set<std::string, std::less<>> unbraced;  // parametric macros of the target and the spec
   std::set<std::string, std::less<>> defined_plain;  // macros the spec defines without parameters
+  std::set<std::string, std::less<>> late_macros;  // %global definitions that read the tags
   std::string first_license;
   bool subpackage_license = false;
   std::string out;
@@ -712,7 +719,8 @@ std::vector<Item> remove_duplicates(std::vector<Item> elements) {
 long long tag_number(const Context& ctx, const std::string& line) {
   std::smatch m;
   if (match_prefix(line, ctx.re.patch, m)) return m[2].length() ? std::stoll(m[2].str().substr(0, 15)) : 0;
-  if (match_prefix(line, ctx.re.source, m)) return m[1].length() ? std::stoll(m[1].str().substr(0, 15)) : 1;
+  // rpm numbers a Source without a number 0 (spec-cleaner sorts it as 1).
+  if (match_prefix(line, ctx.re.source, m)) return m[1].length() ? std::stoll(m[1].str().substr(0, 15)) : 0;
   return 0;
 }
 
@@ -818,7 +826,10 @@ void end_subparagraph(Context& ctx, Section& s, bool endif) {
     conditions.clear();
   auto& items = s.paragraph.items;
   int target = kBuildConditions;
-  if (s.condition_define) {
+  if (s.condition_late) {
+    target = kBuildConditions;
+    s.condition_define = false;
+  } else if (s.condition_define) {
     // Below the %bcond lines when there are any, so a second run keeps the order.
     target = s.condition_bcond                                   ? kBcondConditions
              : items[kDefine].empty() || !items[kBconds].empty() ? kBconds
@@ -831,6 +842,7 @@ void end_subparagraph(Context& ctx, Section& s, bool endif) {
   }
   for (auto& item : conditions) items[target].push_back(std::move(item));
   if (s.oldstore.empty()) {
+    s.condition_late = false;
     s.condition_bcond = false;
     s.pattern_condition = false;
   }
@@ -866,15 +878,16 @@ void preamble_add(Context& ctx, Section& s, const std::string& raw, std::size_t 
   std::string line = cleanup(ctx, raw, index);
   std::smatch m;
   if (s.condition && search(line, re.patternmacro)) s.pattern_condition = true;
-  if (!ctx.options.keep_space && line.empty()) return;
   if (index < ctx.continues_definition.size() && ctx.continues_definition[index]) {
-    // The tree knows where a %define body ends, also for %{expand:...} without backslashes.
-    add_plain_line_to(s, kDefine, line);
+    // The tree knows where a %define body ends, also for %{expand:...} without backslashes;
+    // its blank lines are part of the value.
+    add_plain_line_to(s, s.definition_category, line);
     s.multiline = index + 1 < ctx.continues_definition.size() && ctx.continues_definition[index + 1];
     return;
   }
+  if (!ctx.options.keep_space && line.empty()) return;
   if (s.multiline) {
-    add_plain_line_to(s, kDefine, line);
+    add_plain_line_to(s, s.definition_category, line);
     if (!ends_with(line, "\\")) s.multiline = false;
     return;
   }
@@ -882,6 +895,9 @@ void preamble_add(Context& ctx, Section& s, const std::string& raw, std::size_t 
     add_plain_line_to(s, kConditions, line);
     s.condition = true;
     if (contains(line, "%{with")) s.condition_bcond = true;
+    for (const auto& name : ctx.late_macros)
+      if (contains(line, "%{" + name + "}") || contains(line, "%" + name + " ") || contains(line, "%{?" + name + "}"))
+        s.condition_late = true;
     start_subparagraph(s);
     s.previous_line = line;
     return;
@@ -938,6 +954,17 @@ void preamble_add(Context& ctx, Section& s, const std::string& raw, std::size_t 
     if (ends_with(line, "\\") ||
         (index + 1 < ctx.continues_definition.size() && ctx.continues_definition[index + 1]))
       s.multiline = true;
+    // A %global is expanded where it stands: one that reads the tags (%{version}, ...) must
+    // stay below them, and so must the blocks that test it.
+    if (match_prefix(line, re.global) && search(line, re.tag_macro)) {
+      std::smatch g;
+      static const std::regex global_name(R"re(^\s*%global\s+(\w+))re");
+      if (std::regex_search(line, g, global_name)) ctx.late_macros.insert(g[1].str());
+      s.definition_category = kMisc;
+      add_plain_line_to(s, kMisc, line);
+      return;
+    }
+    s.definition_category = kDefine;
     if ((starts_with(line, "%define") || starts_with(line, "%global")) && contains(line, "modname")) {
       std::istringstream words(line);
       std::string keyword, name, rest;
@@ -985,6 +1012,7 @@ void preamble_add(Context& ctx, Section& s, const std::string& raw, std::size_t 
   const std::pair<int, const std::regex*> simple[] = {
       {kName, &re.name},
       {kVersion, &re.version},
+      {kEpoch, &re.epoch},
       {kSummary, &re.summary},
       {kUrl, &re.url},
       {kNoSource, &re.nosource},
@@ -1027,7 +1055,10 @@ void package_add(Context& ctx, Section& s, const std::string& raw, std::size_t i
 }
 
 void preamble_output(Context& ctx, Section& s, bool newline, std::string_view next) {
-  auto lines = flatten_output(ctx, s.paragraph, ctx.subpackage_license, false);
+  // Only a package gets a License; definitions that follow a later section (%global after
+  // %description) are read as preamble lines too, but they do not start a package.
+  bool package = s.kind == Sec::Package || !s.reentered;
+  auto lines = flatten_output(ctx, s.paragraph, ctx.subpackage_license && package, false);
   s.lines.insert(s.lines.end(), lines.begin(), lines.end());
   section_output(ctx, s, newline, next);
 }
@@ -1282,8 +1313,10 @@ class Formatter {
       auto next = detect_new_section(i, previous_line);
       if (next) {
         output(current_, check_for_newline(*next, line, previous_line), sec_name(*next));
+        bool after_sections = current_.kind != Sec::Copyright;
         current_ = Section{};
         current_.kind = *next;
+        current_.reentered = *next == Sec::Preamble && after_sections;
         if (previous_line && previous_line->empty() && line.empty()) continue;
       }
       if (current_.kind == Sec::Clean) continue;
