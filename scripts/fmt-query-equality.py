@@ -91,6 +91,9 @@ def normalise(model, numeric_release):
                     continue
                 if key in DEP_FIELDS and isinstance(value, list):
                     out[key] = normalise_deps(value)
+                elif key in ("sources", "patches") and isinstance(value, list):
+                    # Tags keep their numbers; the style sorts them by number.
+                    out[key] = sorted(unbrace(v) if isinstance(v, str) else v for v in value)
                 elif key == "release" and numeric_release and isinstance(value, str):
                     out[key] = "0"
                 elif isinstance(value, str):

@@ -217,7 +217,7 @@ std::string_view sec_name(Sec s) {
 }
 
 enum Cat : int {
-  kDefine, kBconds, kBcondConditions, kHead, kName, kEpoch, kVersion, kRelease, kSummary, kSummaryLocalized,
+  kDefine, kBconds, kBcondConditions, kHead, kName, kEpoch, kVersion, kRelease, kLateDefine, kSummary, kSummaryLocalized,
   kLicense, kGroup, kUrl, kSource, kNoSource, kPatch, kPatternCodeblock, kBuildRequires,
   kBuildConflicts, kBuildIgnores, kRequires, kRequiresEq, kRequiresGe, kPrereq, kRequiresPhase,
   kRecommends, kSuggests, kEnhances, kSupplements, kConflicts, kProvidesObsoletes, kRemovePath,
@@ -321,7 +321,8 @@ struct Context {
   std::vector<bool> continues_definition;  // per line: inside a multi-line macro definition
   std::set<std::string, std::less<>> unbraced;  // parametric macros of the target and the spec
   std::set<std::string, std::less<>> defined_plain;  // macros the spec defines without parameters
-  std::set<std::string, std::less<>> late_macros;  // %global definitions that read the tags
+  std::set<std::string, std::less<>> late_macros;
+  int unnumbered_patches = 0;  // Patch: lines without a number  // %global definitions that read the tags
   std::string first_license;
   bool subpackage_license = false;
   std::string out;
@@ -653,7 +654,8 @@ std::vector<Item> dependency_items(Context& ctx, Section& s, const std::string& 
     keep_whole();
     return out;
   }
-  auto deps = split_dependencies(value);
+  // What %(...) prints is not known here: splitting around it could leave a tag empty.
+  auto deps = contains(value, "%(") ? std::nullopt : split_dependencies(value);
   if (!deps) {
     keep_whole();
     return out;
@@ -827,7 +829,7 @@ void end_subparagraph(Context& ctx, Section& s, bool endif) {
   auto& items = s.paragraph.items;
   int target = kBuildConditions;
   if (s.condition_late) {
-    target = kBuildConditions;
+    target = kLateDefine;
     s.condition_define = false;
   } else if (s.condition_define) {
     // Below the %bcond lines when there are any, so a second run keeps the order.
@@ -932,7 +934,10 @@ void preamble_add(Context& ctx, Section& s, const std::string& raw, std::size_t 
     return;
   }
   if (match_prefix(line, re.patch, m)) {
-    std::string key = m[1].str() + "Patch" + (m[2].length() ? "" : "0") + m[2].str();
+    // rpm numbers several Patch: lines without a number one after the other; only a single
+    // one is Patch0.
+    bool number_it = !m[2].length() && ctx.unnumbered_patches <= 1;
+    std::string key = m[1].str() + "Patch" + (number_it ? "0" : "") + m[2].str();
     add_line_value_to(ctx, s, kPatch, m[3].str(), key);
     return;
   }
@@ -960,8 +965,8 @@ void preamble_add(Context& ctx, Section& s, const std::string& raw, std::size_t 
       std::smatch g;
       static const std::regex global_name(R"re(^\s*%global\s+(\w+))re");
       if (std::regex_search(line, g, global_name)) ctx.late_macros.insert(g[1].str());
-      s.definition_category = kMisc;
-      add_plain_line_to(s, kMisc, line);
+      s.definition_category = kLateDefine;
+      add_plain_line_to(s, kLateDefine, line);
       return;
     }
     s.definition_category = kDefine;
@@ -1504,6 +1509,9 @@ FormatResult format_spec(std::string_view text, const FormatOptions& options) {
     if (!match_prefix(trimmed, re.license, m)) continue;
     if (std::find(licenses.begin(), licenses.end(), m[1].str()) == licenses.end()) licenses.push_back(m[1].str());
   }
+  static const std::regex unnumbered_patch(R"re(^Patch:)re", kIcase);
+  for (const auto& line : lines)
+    if (std::regex_search(line, unnumbered_patch, std::regex_constants::match_continuous)) ++ctx.unnumbered_patches;
   if (licenses.size() > 1) {
     ctx.subpackage_license = true;
     ctx.first_license = licenses.front();
