@@ -322,7 +322,9 @@ struct Context {
   std::set<std::string, std::less<>> unbraced;  // parametric macros of the target and the spec
   std::set<std::string, std::less<>> defined_plain;  // macros the spec defines without parameters
   std::set<std::string, std::less<>> late_macros;
-  int unnumbered_patches = 0;  // Patch: lines without a number  // %global definitions that read the tags
+  int unnumbered_patches = 0;  // Patch: lines without a number
+  std::set<std::string, std::less<>> unconditional_tags;  // Name, Version, ... outside %if
+  std::set<std::string, std::less<>> read_tags;  // Name, Version, ... the spec reads as macros  // %global definitions that read the tags
   std::string first_license;
   bool subpackage_license = false;
   std::string out;
@@ -811,6 +813,13 @@ void start_subparagraph(Section& s) {
 
 void end_subparagraph(Context& ctx, Section& s, bool endif) {
   if (s.oldstore.empty()) return;
+  // A block that sets Name, Version, Release or Epoch has to come before the lines that
+  // read them (%{release} in a Provides), right after the unconditional ones.
+  for (int core : {kName, kEpoch, kVersion, kRelease})
+    if (!s.paragraph.items[core].empty() && !ctx.unconditional_tags.count(category_key(core)) &&
+        ctx.read_tags.count(category_key(core)))
+      s.condition_late = true;
+  if (!s.paragraph.items[kLateDefine].empty()) s.condition_late = true;
   auto lines = flatten_output(ctx, s.paragraph, false, true);
   if (!s.paragraph.items[kDefine].empty() || !s.paragraph.items[kBconds].empty()) s.condition_define = true;
   s.paragraph = std::move(s.oldstore.back());
@@ -1508,6 +1517,20 @@ FormatResult format_spec(std::string_view text, const FormatOptions& options) {
     std::string trimmed = rstrip(line);
     if (!match_prefix(trimmed, re.license, m)) continue;
     if (std::find(licenses.begin(), licenses.end(), m[1].str()) == licenses.end()) licenses.push_back(m[1].str());
+  }
+  {
+    static const std::regex core_tag(R"re(^(Name|Version|Release|Epoch)\s*:)re", kIcase);
+    int depth = 0;
+    std::smatch m;
+    for (const auto& line : lines) {
+      if (match_prefix(line, re.if_line)) ++depth;
+      else if (match_prefix(line, re.endif) && depth > 0) --depth;
+      else if (depth == 0 && match_prefix(line, core_tag, m)) ctx.unconditional_tags.insert(canonical_tag_name(m[1].str()));
+    }
+    static const std::regex tag_reference(R"re(%\{?[?!]*(name|version|release|epoch)\b)re");
+    for (const auto& line : lines)
+      for (std::sregex_iterator it(line.begin(), line.end(), tag_reference), end; it != end; ++it)
+        ctx.read_tags.insert(canonical_tag_name((*it)[1].str()));
   }
   static const std::regex unnumbered_patch(R"re(^Patch:)re", kIcase);
   for (const auto& line : lines)
