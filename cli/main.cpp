@@ -96,12 +96,23 @@ int run(int argc, char** argv) {
   migrate->add_option("-o,--output", migrate_out, "output directory")->required();
   migrate->add_option("home_dir", migrate_opts.paths, "home-project package directory")->required();
 
-  bool fmt_check = false, fmt_diff = false, fmt_inplace = false;
+  FmtSettings fmt_settings;
   auto* format = app.add_subcommand("fmt", "format spec files in SUSE style");
-  format->add_flag("--check", fmt_check, "exit 1 if a file would change");
-  format->add_flag("--diff", fmt_diff, "print the changes as a unified diff");
-  format->add_flag("-i", fmt_inplace, "rewrite the files in place");
-  format->add_option("files", fmt_opts.paths, "spec files")->required();
+  format->add_flag("--check", fmt_settings.check, "exit 1 if a file would change");
+  format->add_flag("--diff", fmt_settings.diff, "print the changes as a unified diff");
+  format->add_flag("-i", fmt_settings.in_place, "rewrite the files in place");
+  format->add_option("--style", fmt_settings.style, "suse (default) | minimal (no intrusive rewrites)")
+      ->check(CLI::IsMember({"suse", "minimal"}));
+  format->add_option("--convert", fmt_settings.convert, "rewrite dependencies: pkgconfig,perl,cmake")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"pkgconfig", "perl", "cmake"}));
+  format->add_flag("--remove-groups", fmt_settings.remove_groups, "drop Group: tags");
+  format->add_flag("--keep-space", fmt_settings.keep_space, "keep blank lines in the preamble");
+  format->add_flag("--copyright-header", fmt_settings.copyright_header, "write the SUSE copyright header");
+  format->add_option("--copyright-year", fmt_settings.copyright_year, "the year in the copyright header (default: this year)");
+  format->add_option("--stdin-filename", fmt_opts.stdin_filename, "file name of the input read from stdin");
+  format->add_option("--target", fmt_opts.target, "profile whose parametric macros stay unbraced");
+  format->add_option("files", fmt_opts.paths, "spec files ('-' reads stdin)")->required();
 
   std::string explain_id;
   auto* explain = app.add_subcommand("explain", "print the documentation of a rule");
@@ -133,7 +144,7 @@ int run(int argc, char** argv) {
   if (dump->parsed()) return run_dump(dump_opts);
   if (convert->parsed()) return run_convert(convert_opts, convert_to, convert_out);
   if (migrate->parsed()) return run_migrate(migrate_opts, migrate_to, migrate_out);
-  if (format->parsed()) return run_fmt(fmt_opts, fmt_check, fmt_diff, fmt_inplace);
+  if (format->parsed()) return run_fmt(fmt_opts, fmt_settings);
   if (explain->parsed()) return run_explain(explain_id);
   if (rules->parsed()) return run_rules(rules_format, rules_docs);
   return kExitUsage;
