@@ -3,12 +3,6 @@
 
 namespace katalint::cli {
 
-int run_convert(const Options&, const std::string&, const std::string&) {
-  return usage_error("convert: not implemented yet");
-}
-int run_migrate(const Options&, const std::string&, const std::string&) {
-  return usage_error("migrate: not implemented yet");
-}
 int run_fmt(const Options&, bool, bool, bool) { return usage_error("fmt: not implemented yet"); }
 
 }  // namespace katalint::cli

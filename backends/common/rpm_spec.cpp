@@ -1,0 +1,716 @@
+#include "backends/common/rpm_spec.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <ctime>
+#include <map>
+#include <optional>
+#include <regex>
+#include <set>
+
+#include <fmt/core.h>
+
+namespace katalint::backends {
+namespace {
+
+using ir::Severity;
+
+// Macros that only tell distributions apart: a conditional that tests nothing else is
+// decided by the target and folded away.
+const std::set<std::string, std::less<>> kDistroMacros = {
+    "suse_version", "sle_version", "is_opensuse", "leap_version", "sles_version", "suse_python",
+    "fedora", "fedora_version", "rhel", "rhel_version", "centos", "centos_version", "rhl",
+    "el5", "el6", "el7", "el8", "el9", "el10", "amzn", "mageia", "mdkversion", "mandriva_version",
+    "ubuntu", "debian", "openEuler", "opensuse_bs", "scientificlinux_version", "redhat_version"};
+
+// Literal paths and the macros every rpm distribution defines for them, longest first.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kPathMacros = {{
+    {"/usr/lib/systemd/system", "%{_unitdir}"},
+    {"/usr/share/man", "%{_mandir}"},
+    {"/usr/share/doc", "%{_docdir}"},
+    {"/usr/share/info", "%{_infodir}"},
+    {"/usr/share", "%{_datadir}"},
+    {"/usr/libexec", "%{_libexecdir}"},
+    {"/usr/lib64", "%{_libdir}"},
+    {"/usr/include", "%{_includedir}"},
+    {"/usr/sbin", "%{_sbindir}"},
+    {"/usr/bin", "%{_bindir}"},
+    {"/usr/lib", "%{_prefix}/lib"},
+    {"/usr", "%{_prefix}"},
+    {"/etc", "%{_sysconfdir}"},
+    {"/var/lib", "%{_sharedstatedir}"},
+    {"/var", "%{_localstatedir}"},
+}};
+
+const std::set<std::string, std::less<>> kSections = {
+    "package", "description", "prep", "build", "install", "check", "clean", "files", "changelog",
+    "pre", "post", "preun", "postun", "pretrans", "posttrans", "preuntrans", "postuntrans",
+    "verifyscript", "triggerin", "triggerun", "triggerpostun", "triggerprein", "filetriggerin",
+    "filetriggerun", "filetriggerpostun", "transfiletriggerin", "transfiletriggerun",
+    "transfiletriggerpostun", "conf", "generate_buildrequires", "sourcelist", "patchlist"};
+
+const std::set<std::string, std::less<>> kDependencyTags = {
+    "Requires", "BuildRequires", "Recommends", "Suggests", "Supplements", "Enhances",
+    "Conflicts", "BuildConflicts", "Provides", "Obsoletes", "OrderWithRequires"};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Macro names a conditional expression refers to (%name, %{name}, %{?name}, %{!?name}).
+std::vector<std::string> macro_names(std::string_view text) {
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') continue;
+    std::size_t j = i + 1;
+    if (j < text.size() && text[j] == '{') ++j;
+    while (j < text.size() && (text[j] == '!' || text[j] == '?')) ++j;
+    std::size_t k = j;
+    while (k < text.size() && (std::isalnum(static_cast<unsigned char>(text[k])) || text[k] == '_')) ++k;
+    if (k > j) names.emplace_back(text.substr(j, k - j));
+    i = k > i ? k - 1 : i;
+  }
+  return names;
+}
+
+bool tests_only_distribution(std::string_view condition) {
+  const auto names = macro_names(condition);
+  if (names.empty()) return false;
+  return std::all_of(names.begin(), names.end(), [](const std::string& n) { return kDistroMacros.count(n) != 0; });
+}
+
+bool path_boundary_before(std::string_view s, std::size_t pos) {
+  if (pos == 0) return true;
+  const char c = s[pos - 1];
+  return c == ' ' || c == '\t' || c == '=' || c == '"' || c == '\'' || c == '}' || c == ':' || c == '(';
+}
+bool path_boundary_after(std::string_view s, std::size_t pos) {
+  if (pos >= s.size()) return true;
+  const char c = s[pos];
+  return c == '/' || c == ' ' || c == '\t' || c == '"' || c == '\'' || c == ';' || c == ')' || c == '*';
+}
+
+// Literal FHS paths replaced by their macros; URLs are left alone.
+std::string with_path_macros(std::string_view line) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    bool replaced = false;
+    if (line[i] == '/' && path_boundary_before(line, i) && !(i >= 2 && line.substr(i - 1, 1) == "/")) {
+      for (const auto& [path, macro] : kPathMacros) {
+        if (line.substr(i, path.size()) == path && path_boundary_after(line, i + path.size())) {
+          out += macro;
+          i += path.size();
+          replaced = true;
+          break;
+        }
+      }
+    }
+    if (!replaced) out += line[i++];
+  }
+  return out;
+}
+
+std::string replace_all(std::string s, std::string_view from, std::string_view to) {
+  for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
+    s.replace(pos, from.size(), to);
+  return s;
+}
+
+// A dependency tag's value split into entries: `a >= 1, b c` -> ["a >= 1", "b", "c"].
+std::vector<std::string> split_dependencies(std::string_view value) {
+  std::vector<std::string> tokens;
+  std::size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && (value[i] == ' ' || value[i] == '\t' || value[i] == ',')) ++i;
+    if (i >= value.size()) break;
+    std::size_t j = i;
+    int depth = 0;
+    while (j < value.size()) {
+      const char c = value[j];
+      if (c == '(' || c == '{') ++depth;
+      if (c == ')' || c == '}') --depth;
+      if (depth <= 0 && (c == ' ' || c == '\t' || c == ',')) break;
+      ++j;
+    }
+    tokens.emplace_back(value.substr(i, j - i));
+    i = j;
+  }
+  std::vector<std::string> deps;
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    const std::string& tok = tokens[t];
+    const bool is_op = tok == "<" || tok == "<=" || tok == "=" || tok == ">=" || tok == ">" || tok == "==";
+    if (is_op && !deps.empty() && t + 1 < tokens.size()) {
+      deps.back() += " " + tok + " " + tokens[t + 1];
+      ++t;
+    } else {
+      deps.push_back(tok);
+    }
+  }
+  return deps;
+}
+
+struct Line {
+  std::uint32_t number = 0;  // 1-based line in the input; 0 for added lines
+  std::string text;
+};
+
+ir::Range line_range(const ir::SourceFile& file, std::uint32_t line) {
+  const auto begin = file.line_start(line);
+  return {file.id(), begin, begin + static_cast<std::uint32_t>(file.line_text(line).size())};
+}
+
+// The @KEY@ placeholders of one line replaced by their values; unbound ones stay.
+std::string fill_line(std::string_view text, const frontend::PlaceholderValues& values,
+                      std::vector<std::string>* unbound) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '@') {
+      std::size_t j = i + 1;
+      while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
+      if (j > i + 1 && j < text.size() && text[j] == '@' &&
+          !std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+        const std::string_view key = text.substr(i + 1, j - i - 1);
+        auto it = values.find(key);
+        if (it != values.end()) {
+          out += it->second;
+          i = j + 1;
+          continue;
+        }
+        if (unbound) unbound->emplace_back(key);
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
+struct SectionHeader {
+  std::string name;  // "files", "post", ... ; "" when the line is no section header
+  std::string args;  // the rest of the line
+};
+
+SectionHeader section_of(std::string_view line) {
+  if (line.empty() || line.front() != '%') return {};
+  std::size_t j = 1;
+  while (j < line.size() && (std::isalnum(static_cast<unsigned char>(line[j])) || line[j] == '_')) ++j;
+  const std::string_view word = line.substr(1, j - 1);
+  if (j < line.size() && line[j] != ' ' && line[j] != '\t') return {};
+  if (kSections.count(word) == 0) return {};
+  return {std::string(word), std::string(trim(line.substr(j)))};
+}
+
+// The binary package a section header names: "" for the main package.
+std::string package_of(const std::string& args, const std::string& main_name) {
+  std::string_view a = args;
+  const auto dashdash = a.find(" -- ");
+  if (dashdash != std::string_view::npos) a = a.substr(0, dashdash);
+  std::vector<std::string> words;
+  std::size_t i = 0;
+  while (i < a.size()) {
+    while (i < a.size() && a[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < a.size() && a[j] != ' ') ++j;
+    if (j > i) words.emplace_back(a.substr(i, j - i));
+    i = j;
+  }
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    if (words[w] == "-n" && w + 1 < words.size()) return words[w + 1];
+    if (words[w] == "-f" || words[w] == "-p") { ++w; continue; }
+    if (!words[w].empty() && words[w][0] != '-') return main_name + "-" + words[w];
+  }
+  return {};
+}
+
+struct TagLine {
+  std::string tag;
+  std::string qualifier;  // with parentheses
+  std::string value;
+};
+
+std::optional<TagLine> tag_of(std::string_view line) {
+  static const std::regex re(R"(^([A-Za-z][A-Za-z0-9]*)(\([^)]*\))?\s*:\s*(.*)$)");
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_match(line.begin(), line.end(), m, re)) return std::nullopt;
+  return TagLine{m[1].str(), m[2].str(), std::string(trim(m[3].str()))};
+}
+
+bool is_go_toolchain_line(std::string_view line) {
+  static const std::regex tarball(R"(go(%\{GO_VERSION\}|[0-9][0-9.]*)\.linux-[^ ]*\.tar\.gz)");
+  if (std::regex_search(line.begin(), line.end(), tarball)) return true;
+  const std::string_view t = trim(line);
+  if (starts_with(t, "export GOROOT=") && t.find("local/go") != std::string_view::npos) return true;
+  if (starts_with(t, "export PATH=") && t.find("local/go/bin") != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string go_release(std::string_view version) {
+  static const std::regex re(R"(^(?:go)?([0-9]+)\.([0-9]+))");
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_search(version.begin(), version.end(), m, re)) return {};
+  return m[1].str() + "." + m[2].str();
+}
+
+std::string format_utc(std::int64_t time, const char* format) {
+  const std::time_t t = static_cast<std::time_t>(time);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::array<char, 128> buf{};
+  const std::size_t n = std::strftime(buf.data(), buf.size(), format, &tm);
+  return std::string(buf.data(), n);
+}
+
+RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& options,
+                               const RpmTargetStyle& style, ir::DiagnosticSink& sink) {
+  RpmSpecResult result;
+  const ir::Package& spec = *input.package.spec;
+  const ir::SourceFile& file = input.sources.file(spec.file);
+  const std::uint32_t lines = file.line_count();
+  result.name = spec.name;
+  result.version = spec.version;
+
+  auto line_of = [&](std::uint32_t offset) { return file.position(offset).line; };
+
+  // 1. Conditionals that only tell distributions apart keep the target's branch.
+  std::vector<bool> removed(lines + 2, false);
+  for (const auto& c : spec.conditionals) {
+    if (c.range.file != spec.file || c.branches.empty() || c.directive != "if") continue;
+    bool foldable = true;
+    for (const auto& b : c.branches) {
+      const std::string_view text = file.line_text(line_of(b.begin));
+      if (starts_with(trim(text), "%else")) continue;
+      const auto space = text.find_first_of(" \t");
+      if (space == std::string_view::npos || !tests_only_distribution(text.substr(space))) foldable = false;
+    }
+    if (!foldable) continue;
+    const std::uint32_t endif_line = line_of(c.range.end > c.range.begin ? c.range.end - 1 : c.range.begin);
+    for (std::size_t i = 0; i < c.branches.size(); ++i) {
+      const std::uint32_t first = line_of(c.branches[i].begin);
+      const std::uint32_t last = i + 1 < c.branches.size() ? line_of(c.branches[i + 1].begin) : endif_line;
+      removed[first] = true;
+      if (static_cast<int>(i) != c.taken)
+        for (std::uint32_t l = first + 1; l < last; ++l) removed[l] = true;
+    }
+    removed[endif_line] = true;
+    const std::uint32_t head = line_of(c.branches[0].begin);
+    sink.report("convert-conditional-folded", Severity::Info, line_range(file, head),
+                c.taken >= 0
+                    ? fmt::format("'{}' tests only the distribution: folded for {}, keeping the branch at line {}",
+                                  trim(file.line_text(head)), style.display_name, line_of(c.branches[c.taken].begin))
+                    : fmt::format("'{}' tests only the distribution: no branch applies to {}, dropped",
+                                  trim(file.line_text(head)), style.display_name));
+  }
+
+  // Sources whose file is the licence text are copied into the build directory.
+  std::string license_file = "LICENSE";
+  if (auto it = input.values.find("LICENSE_FILE"); it != input.values.end() && !it->second.empty())
+    license_file = it->second;
+  std::optional<int> license_source;
+  for (const auto& s : spec.sources) {
+    const auto slash = s.value.rfind('/');
+    const std::string base = slash == std::string::npos ? s.value : s.value.substr(slash + 1);
+    if (!s.is_patch && (base == "LICENSE" || base == "COPYING")) {
+      license_source = s.number;
+      license_file = base;
+    }
+  }
+
+  // Whole-file facts.
+  bool has_setup = false, has_image_payload = false;
+  for (std::uint32_t l = 1; l <= lines; ++l) {
+    const std::string_view t = file.line_text(l);
+    if (is_go_toolchain_line(t)) result.bundled_go = true;
+    if (t.find("GOPATH") != std::string_view::npos || t.find("go build") != std::string_view::npos)
+      result.uses_go = true;
+    if (t.find("%setup") != std::string_view::npos || t.find("%autosetup") != std::string_view::npos)
+      has_setup = true;
+    if (t.find(".img") != std::string_view::npos || t.find(".initrd") != std::string_view::npos)
+      has_image_payload = true;
+  }
+  result.uses_go = result.uses_go || result.bundled_go;
+  if (auto it = input.values.find("GO_VERSION"); it != input.values.end()) result.go_version = go_release(it->second);
+
+  // 2. The lines, rewritten.
+  std::vector<Line> out;
+  std::string section;       // "" = main preamble
+  std::string section_pkg;   // binary package of the current section
+  std::size_t main_preamble_end = 0;  // index in `out` after the main preamble's last tag
+  bool main_preamble_done = false;
+  std::optional<std::size_t> first_files;  // index of the first %files line in `out`
+  std::map<std::string, std::vector<std::string>> units;  // package -> unit files
+  std::map<std::string, std::string> files_header_args;   // package -> %files arguments
+  std::optional<std::size_t> main_files_end;
+  bool main_files_has_license = false;
+  std::optional<std::size_t> prep_end;
+  std::optional<std::size_t> last_build_requires;  // index in `out` after the main preamble's last one
+  std::set<std::string> reported_unbound;
+  bool dropping_section = false;
+
+  auto close_section = [&]() {
+    if (section == "files" && section_pkg.empty()) main_files_end = out.size();
+    if (section == "prep") prep_end = out.size();
+  };
+
+  for (std::uint32_t l = 1; l <= lines; ++l) {
+    if (removed[l]) continue;
+    const std::string_view raw = file.line_text(l);
+    std::vector<std::string> unbound;
+    std::string text = fill_line(raw, input.values, &unbound);
+    const bool was_placeholder_only = !raw.empty() && trim(raw).front() == '@' && trim(text).empty();
+    if (was_placeholder_only) continue;
+
+    // Inline distribution tests: %{?suse_version:...} / %{!?el7:...} on a line of their own.
+    {
+      const std::string_view t = trim(text);
+      if (starts_with(t, "%{") && t.back() == '}' && t.find(':') != std::string_view::npos) {
+        const auto colon = t.find(':');
+        if (tests_only_distribution(t.substr(0, colon))) {
+          bool kept = false;
+          for (const auto& d : spec.build_dependencies)
+            if (d.range.file == spec.file && line_of(d.range.begin) == l) kept = true;
+          for (const auto& p : spec.packages)
+            for (const auto& d : p.dependencies)
+              if (d.range.file == spec.file && line_of(d.range.begin) == l) kept = true;
+          sink.report("convert-conditional-folded", Severity::Info, line_range(file, l),
+                      fmt::format("inline distribution test folded for {}: {}", style.display_name,
+                                  kept ? "its text applies and is kept" : "it does not apply and is dropped"));
+          if (!kept) continue;
+          text = std::string(trim(t.substr(colon + 1, t.size() - colon - 2)));
+        }
+      }
+    }
+
+    for (const auto& key : unbound) {
+      if (!reported_unbound.insert(key).second) continue;
+      sink.report("convert-unbound-placeholder", Severity::Warning, line_range(file, l),
+                  fmt::format("placeholder '@{}@' has no value and is copied as written: give it in --values "
+                              "or --set {}=VALUE",
+                              key, key));
+    }
+
+    const SectionHeader header = section_of(text);
+    if (!header.name.empty()) {
+      close_section();
+      if (!main_preamble_done) {
+        main_preamble_done = true;
+        if (main_preamble_end == 0) main_preamble_end = out.size();
+      }
+      section = header.name;
+      section_pkg = package_of(header.args, spec.name);
+      if (section == "package") section_pkg = package_of(header.args, spec.name);
+      dropping_section = false;
+      if (section == "clean") {
+        sink.report("convert-clean-dropped", Severity::Info, line_range(file, l),
+                    fmt::format("%clean is dropped: {} cleans the build root itself", style.display_name));
+        dropping_section = true;
+        continue;
+      }
+      if (section == "changelog") {
+        dropping_section = true;
+        continue;
+      }
+      if (section == "files") {
+        if (!first_files) first_files = out.size();
+        files_header_args.emplace(section_pkg, header.args);
+      }
+      out.push_back({l, with_path_macros(text)});
+      continue;
+    }
+    if (dropping_section) continue;
+
+    const bool in_preamble = section.empty() || section == "package";
+    if (in_preamble) {
+      if (auto tag = tag_of(text)) {
+        const std::string& name = tag->tag;
+        if (name == "BuildRoot") {
+          sink.report("convert-buildroot-dropped", Severity::Info, line_range(file, l),
+                      "BuildRoot: is dropped: rpm sets the build root itself");
+          continue;
+        }
+        if (name == "Packager" || (name == "Vendor" && style.drops_vendor)) {
+          sink.report("convert-tag-dropped", Severity::Info, line_range(file, l),
+                      fmt::format("{}: is dropped: the build service sets it", name));
+          continue;
+        }
+        if (name == "Group" && !style.keeps_group) continue;
+        if (name == "Release") {
+          out.push_back({l, style.tag_line("Release", style.release)});
+          if (section.empty()) main_preamble_end = out.size();
+          continue;
+        }
+        if (name == "License") {
+          std::vector<std::string> unknown;
+          const std::string spdx = spdx_license(tag->value, unknown);
+          for (const auto& u : unknown)
+            sink.report("convert-license-unknown", Severity::Warning, line_range(file, l),
+                        fmt::format("licence '{}' is not an SPDX identifier: a human must name it", u));
+          out.push_back({l, style.tag_line("License", spdx)});
+          if (section.empty()) main_preamble_end = out.size();
+          continue;
+        }
+        if (kDependencyTags.count(name) != 0) {
+          const bool maps = name != "Provides" && name != "Obsoletes";
+          for (const auto& dep : split_dependencies(tag->value)) {
+            std::string entry = dep;
+            if (maps && !dep.empty() && dep.front() != '(') {
+              const auto space = dep.find(' ');
+              const std::string dep_name = dep.substr(0, space);
+              const bool sibling =
+                  std::any_of(options.sibling_packages.begin(), options.sibling_packages.end(),
+                              [&](const std::string& s) { return dep_name == s || starts_with(dep_name, s + "-"); });
+              bool own = dep_name == spec.name;
+              for (const auto& p : spec.packages) own = own || p.name == dep_name;
+              if (!sibling && !own) {
+                const MappedName mapped = map_rpm_dependency(dep_name, style.flavor);
+                switch (mapped.kind) {
+                  case MappedName::Kind::Same:
+                    break;
+                  case MappedName::Kind::Renamed:
+                    entry = mapped.name + (space == std::string::npos ? "" : dep.substr(space));
+                    sink.report("convert-dependency-renamed", Severity::Info, line_range(file, l),
+                                fmt::format("'{}' is called '{}' on {}", dep_name, mapped.name, style.display_name));
+                    break;
+                  case MappedName::Kind::Dropped:
+                    sink.report("convert-dependency-dropped", Severity::Warning, line_range(file, l),
+                                fmt::format("'{}' does not exist on {} and is dropped", dep_name, style.display_name));
+                    entry.clear();
+                    break;
+                  case MappedName::Kind::Unmapped:
+                    sink.report("convert-dependency-unmapped", Severity::Warning, line_range(file, l),
+                                fmt::format("no {} name is known for '{}' (data/backends/rpm-names.tsv): kept as "
+                                            "written, a human must check it",
+                                            style.display_name, dep_name));
+                    break;
+                }
+              }
+            }
+            if (!entry.empty()) out.push_back({l, style.tag_line(name + tag->qualifier, entry)});
+          }
+          if (section.empty() && name == "BuildRequires") last_build_requires = out.size();
+          if (section.empty()) main_preamble_end = out.size();
+          continue;
+        }
+        std::string tag_name = name;
+        if (tag_name == "Url") tag_name = "URL";
+        out.push_back({l, style.tag_line(tag_name + tag->qualifier, tag->value)});
+        if (section.empty()) main_preamble_end = out.size();
+        continue;
+      }
+      // %global / %define and comments keep their text, with path macros.
+      const std::string_view t = trim(text);
+      if (starts_with(t, "%global") || starts_with(t, "%define"))
+        text = with_path_macros(replace_all(text, "$HOME/rpmbuild/BUILD", "%{_builddir}"));
+      out.push_back({l, text});
+      continue;
+    }
+
+    if (section == "description" || section.rfind("trigger", 0) == 0) {
+      out.push_back({l, text});
+      continue;
+    }
+
+    // Build sections, scriptlets and file lists.
+    if (is_go_toolchain_line(text) || (result.bundled_go && section == "prep" && trim(text) == "mkdir local")) {
+      sink.report("convert-go-toolchain-dropped", Severity::Info, line_range(file, l),
+                  fmt::format("the bundled Go toolchain is replaced by {}'s own Go", style.display_name));
+      continue;
+    }
+    text = replace_all(text, "$HOME/rpmbuild/BUILD", "%{_builddir}");
+    text = with_path_macros(text);
+    if (section == "build") {
+      const std::string_view t = trim(text);
+      if (t == "make" || starts_with(t, "make ") || starts_with(t, "make\t")) {
+        const auto pos = text.find("make");
+        text = text.substr(0, pos) + "%make_build" + text.substr(pos + 4);
+      }
+    }
+    if (section == "files") {
+      const std::string_view t = trim(text);
+      if (starts_with(t, "%defattr")) {
+        sink.report("convert-defattr-dropped", Severity::Info, line_range(file, l),
+                    "%defattr(-,root,root) is rpm's default and is dropped");
+        continue;
+      }
+      if (starts_with(t, "%license") && section_pkg.empty()) main_files_has_license = true;
+      static const std::regex unit(R"(%\{_unitdir\}/([^ /]+\.(service|socket|timer)))");
+      std::match_results<std::string::const_iterator> m;
+      if (std::regex_search(text.cbegin(), text.cend(), m, unit)) units[section_pkg].push_back(m[1].str());
+    }
+    out.push_back({l, text});
+  }
+  close_section();
+  if (!main_preamble_done) main_preamble_end = out.size();
+
+  // 3. Additions, from the end of the file backwards so earlier indices stay valid.
+  struct Insert {
+    std::size_t at;
+    std::vector<std::string> lines;
+  };
+  std::vector<Insert> inserts;
+
+  if (!main_files_has_license && main_files_end) {
+    std::size_t at = *main_files_end;
+    while (at > 0 && trim(out[at - 1].text).empty()) --at;
+    inserts.push_back({at, {"%license " + license_file}});
+    if (license_source && prep_end) {
+      std::size_t prep_at = *prep_end;
+      while (prep_at > 0 && trim(out[prep_at - 1].text).empty()) --prep_at;
+      inserts.push_back({prep_at, {fmt::format("cp -p %{{SOURCE{}}} .", *license_source)}});
+    }
+    sink.report("convert-license-added", Severity::Info, {spec.file, 0, 0},
+                fmt::format("%license {} added to %files{}", license_file,
+                            license_source || has_setup ? "" : ": the file must be in the build directory"));
+  }
+
+  std::vector<std::string> preamble_additions;
+  if (result.uses_go) {
+    const std::string go = rpm_macro_package("@go-toolchain", style.flavor);
+    if (!result.go_version.empty())
+      preamble_additions.push_back(style.tag_line("BuildRequires", go + " >= " + result.go_version));
+    else
+      preamble_additions.push_back(style.tag_line("BuildRequires", go));
+    const std::string macros = rpm_macro_package("@go-macros", style.flavor);
+    if (!macros.empty()) preamble_additions.push_back(style.tag_line("BuildRequires", macros));
+  }
+  bool any_units = false;
+  std::vector<std::string> scriptlet_lines;
+  for (const auto& [pkg, names] : units) {
+    bool existing = false;
+    for (const auto& p : spec.packages)
+      if ((pkg.empty() ? p.name == spec.name : p.name == pkg))
+        for (const auto& s : p.scripts)
+          for (const auto& [kind, macro] : style.unit_scriptlets) existing = existing || s.kind == kind;
+    if (existing) {
+      sink.report("convert-scriptlet-needs-human", Severity::Warning, {spec.file, 0, 0},
+                  fmt::format("{} already has install scriptlets: add the {} systemd macros for {} by hand",
+                              pkg.empty() ? spec.name : pkg, style.display_name, names.front()));
+      continue;
+    }
+    any_units = true;
+    std::string joined;
+    for (const auto& n : names) joined += (joined.empty() ? "" : " ") + n;
+    const std::string suffix = pkg.empty() ? "" : " -n " + pkg;
+    for (const auto& [kind, macro] : style.unit_scriptlets) {
+      scriptlet_lines.push_back("%" + kind + suffix);
+      scriptlet_lines.push_back(macro + " " + joined);
+      scriptlet_lines.emplace_back();
+    }
+  }
+  if (any_units) {
+    preamble_additions.push_back(style.tag_line("BuildRequires", rpm_macro_package("@systemd-macros", style.flavor)));
+    preamble_additions.push_back(style.unit_requires);
+    if (first_files) inserts.push_back({*first_files, scriptlet_lines});
+  }
+  if (!preamble_additions.empty())
+    inserts.push_back({last_build_requires.value_or(main_preamble_end), preamble_additions});
+
+  std::stable_sort(inserts.begin(), inserts.end(), [](const Insert& a, const Insert& b) { return a.at > b.at; });
+  for (const auto& ins : inserts) {
+    std::vector<Line> add;
+    for (const auto& s : ins.lines) add.push_back({0, s});
+    out.insert(out.begin() + static_cast<std::ptrdiff_t>(ins.at), add.begin(), add.end());
+  }
+
+  if (!has_setup && has_image_payload && !spec.sources.empty()) {
+    result.prebuilt_image = true;
+    sink.report("convert-prebuilt-image", Severity::Warning, spec.sources.front().range,
+                fmt::format("'{}' is a prebuilt guest image: {} builds its guest image from its own packages, "
+                            "so a human must replace this source",
+                            spec.sources.front().value, style.display_name));
+  }
+
+  // 4. Text: header, lines with runs of blank lines collapsed, the changelog.
+  std::string text = style.header;
+  bool last_blank = true;
+  for (const auto& line : out) {
+    const bool blank = trim(line.text).empty();
+    if (blank && last_blank) continue;
+    text += blank ? std::string() : line.text;
+    text += '\n';
+    last_blank = blank;
+  }
+  if (!last_blank) text += '\n';
+  text += "%changelog\n";
+  text += style.changelog_body;
+  result.text = std::move(text);
+  return result;
+}
+
+namespace {
+
+std::optional<std::int64_t> parse_time(const std::string& text, const char* format) {
+  std::tm tm{};
+  const char* end = strptime(text.c_str(), format, &tm);
+  if (end == nullptr) return std::nullopt;
+  const long offset = tm.tm_gmtoff;
+  return static_cast<std::int64_t>(timegm(&tm)) - offset;
+}
+
+}  // namespace
+
+std::vector<ChangeEntry> collect_changelog(const ConvertInput& input, const ConvertOptions& options,
+                                           std::string_view target, ir::DiagnosticSink& sink) {
+  std::vector<ChangeEntry> entries;
+  ChangeEntry own;
+  own.time = options.timestamp;
+  own.author = options.packager;
+  own.lines.push_back(fmt::format("- Package {} for {}, converted from its home-project packaging",
+                                  input.package.merged.name, target));
+  entries.push_back(own);
+
+  const auto& pd = input.package;
+  if (pd.spec && !pd.spec->changelog.empty()) {
+    for (const auto& e : pd.spec->changelog) {
+      ChangeEntry c;
+      c.author = e.author;
+      c.version = e.version;
+      c.has_time_of_day = false;
+      if (auto t = parse_time(e.date, "%a %b %d %Y")) c.time = *t;
+      else
+        sink.report("convert-changelog-date", ir::Severity::Warning, e.header_range.valid() ? e.header_range : e.range,
+                    fmt::format("changelog date '{}' does not parse: the entry is dated 1970", e.date));
+      for (const auto& line : e.lines) {
+        if (line.empty()) continue;
+        c.lines.push_back(line.front() == '-' || line.front() == ' ' || line.front() == '*' ? line : "- " + line);
+      }
+      entries.push_back(std::move(c));
+    }
+    sink.report("convert-changelog-lossy", ir::Severity::Info, pd.spec->changelog.front().range,
+                fmt::format("%changelog entries carry no time of day: the {} entries are dated at 00:00 UTC", target));
+  } else if (pd.debian_changelog && !pd.debian_changelog->entries.empty()) {
+    for (const auto& e : pd.debian_changelog->entries) {
+      ChangeEntry c;
+      c.author = e.author;
+      c.version = e.version;
+      if (auto t = parse_time(e.date, "%a, %d %b %Y %H:%M:%S %z")) c.time = *t;
+      else
+        sink.report("convert-changelog-date", ir::Severity::Warning, e.trailer_range.valid() ? e.trailer_range : e.range,
+                    fmt::format("changelog date '{}' does not parse: the entry is dated 1970", e.date));
+      for (const auto& line : e.lines) {
+        std::string_view t = line;
+        if (trim(t).empty()) continue;
+        const std::string_view body = trim(t);
+        if (body.front() == '*' || body.front() == '-')
+          c.lines.push_back("- " + std::string(trim(body.substr(1))));
+        else if (body.front() == '[')
+          c.lines.push_back("- " + std::string(body));
+        else
+          c.lines.push_back("  " + std::string(body));
+      }
+      entries.push_back(std::move(c));
+    }
+    sink.report("convert-changelog-lossy", ir::Severity::Info, pd.debian_changelog->entries.front().range,
+                fmt::format("Debian changelog distributions and urgencies have no place in the {} changelog", target));
+  }
+  return entries;
+}
+
+}  // namespace katalint::backends
