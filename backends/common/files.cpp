@@ -27,6 +27,24 @@ std::string xml_escape(std::string_view text) {
   return out;
 }
 
+std::optional<ScmCheckout> scm_checkout(const frontend::PackageDirectory& package) {
+  if (!package.service) return std::nullopt;
+  for (const auto& s : package.service->services) {
+    if (s.name != "tar_scm" && s.name != "obs_scm") continue;
+    ScmCheckout out;
+    for (const auto& p : s.params) {
+      if (p.name == "url") out.url = p.value;
+      if (p.name == "revision") out.revision = p.value;
+    }
+    if (out.url.empty()) continue;
+    out.homepage = out.url;
+    if (out.homepage.size() > 4 && out.homepage.substr(out.homepage.size() - 4) == ".git")
+      out.homepage.resize(out.homepage.size() - 4);
+    return out;
+  }
+  return std::nullopt;
+}
+
 EmittedFiles referenced_local_files(const ConvertInput& input, ir::DiagnosticSink& sink) {
   EmittedFiles out;
   if (!input.package.spec) return out;

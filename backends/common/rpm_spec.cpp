@@ -43,6 +43,23 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kPathMac
     {"/var", "%{_localstatedir}"},
 }};
 
+// Directories the base system owns: a package's %files must not list them (the same list
+// as the owns-system-directory rule).
+const std::set<std::string, std::less<>> kSystemDirectories = {
+    "/", "/etc", "/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/usr/libexec",
+    "/usr/include", "/usr/share", "/usr/share/doc", "/usr/share/doc/packages", "/usr/share/info",
+    "/usr/share/licenses", "/usr/share/locale", "/usr/share/man", "/usr/share/man/man1",
+    "/usr/share/man/man5", "/usr/share/man/man8", "/usr/share/pkgconfig", "/usr/lib/systemd",
+    "/usr/lib/systemd/system", "/usr/lib/tmpfiles.d", "/usr/lib/sysusers.d", "/usr/share/bash-completion",
+    "/usr/share/bash-completion/completions", "/var", "/var/lib", "/var/log", "/run", "/opt"};
+
+// Macro definitions that switch off a build check. The first group is dropped; the
+// second is kept (Go binaries and prebuilt payloads carry no GNU build id) behind a
+// suppression that says so.
+const std::set<std::string, std::less<>> kDroppedCheckSwitches = {
+    "__strip", "__os_install_post", "_unpackaged_files_terminate_build"};
+const std::set<std::string, std::less<>> kKeptCheckSwitches = {"debug_package", "_missing_build_ids_terminate_build"};
+
 const std::set<std::string, std::less<>> kSections = {
     "package", "description", "prep", "build", "install", "check", "clean", "files", "changelog",
     "pre", "post", "preun", "postun", "pretrans", "posttrans", "preuntrans", "postuntrans",
@@ -250,6 +267,51 @@ bool is_go_toolchain_line(std::string_view line) {
   return false;
 }
 
+// The macro a %define/%global/%undefine line sets, or "".
+std::string defined_macro(std::string_view line) {
+  const std::string_view t = trim(line);
+  for (std::string_view kw : {"%define", "%global", "%undefine"}) {
+    if (!starts_with(t, kw)) continue;
+    std::string_view rest = trim(t.substr(kw.size()));
+    std::size_t n = 0;
+    while (n < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[n])) || rest[n] == '_')) ++n;
+    return std::string(rest.substr(0, n));
+  }
+  return {};
+}
+
+// '%' in a shell comment doubled, so rpm does not expand a macro there.
+std::string escape_comment_macros(std::string_view line) {
+  std::string out;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '%' && i + 1 < line.size() && line[i + 1] == '%') {
+      out += "%%";
+      ++i;
+      continue;
+    }
+    out += line[i];
+    if (line[i] == '%') out += '%';
+  }
+  return out;
+}
+
+std::string leading_tabs_as_spaces(std::string_view line) {
+  std::size_t n = 0;
+  std::string out;
+  while (n < line.size() && (line[n] == '\t' || line[n] == ' ')) {
+    out += line[n] == '\t' ? "    " : " ";
+    ++n;
+  }
+  return out + std::string(line.substr(n));
+}
+
+std::string summary_style(std::string value) {
+  while (!value.empty() && value.back() == '.') value.pop_back();
+  if (!value.empty() && std::islower(static_cast<unsigned char>(value.front())))
+    value.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(value.front())));
+  return value;
+}
+
 }  // namespace
 
 std::string go_release(std::string_view version) {
@@ -323,8 +385,25 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
     }
   }
 
+  // %files lines that list a directory the base system owns, and the source numbers by
+  // file name (so %{_sourcedir}/NAME can become %{SOURCEn}).
+  std::set<std::uint32_t> system_directory_lines;
+  for (const auto& p : spec.packages)
+    for (const auto& list : p.files)
+      for (const auto& e : list.entries) {
+        std::string path = e.path;
+        while (path.size() > 1 && path.back() == '/') path.pop_back();
+        if (e.range.file == spec.file && kSystemDirectories.count(path) != 0)
+          system_directory_lines.insert(line_of(e.range.begin));
+      }
+  std::map<std::string, int, std::less<>> source_numbers;
+  for (const auto& src : spec.sources) {
+    if (src.is_patch) continue;
+    const auto slash = src.value.rfind('/');
+    source_numbers.emplace(slash == std::string::npos ? src.value : src.value.substr(slash + 1), src.number);
+  }
   // Whole-file facts.
-  bool has_setup = false, has_image_payload = false;
+  bool has_setup = false, has_image_payload = false, has_url = false;
   for (std::uint32_t l = 1; l <= lines; ++l) {
     const std::string_view t = file.line_text(l);
     if (is_go_toolchain_line(t)) result.bundled_go = true;
@@ -394,6 +473,26 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
                   fmt::format("placeholder '@{}@' has no value and is copied as written: give it in --values "
                               "or --set {}=VALUE",
                               key, key));
+    }
+
+    // Switches that turn off rpm's build checks.
+    if (const std::string macro = defined_macro(text); !macro.empty()) {
+      if (kDroppedCheckSwitches.count(macro) != 0) {
+        sink.report("convert-build-check-restored", Severity::Info, line_range(file, l),
+                    fmt::format("'{}' turned off an rpm build check: dropped", trim(text)));
+        continue;
+      }
+      if (kKeptCheckSwitches.count(macro) != 0) {
+        sink.report("convert-build-check-kept", Severity::Info, line_range(file, l),
+                    fmt::format("'{}' is kept: decide whether {} can build debug information", trim(text),
+                                spec.name));
+        out.push_back({0, "# katalint: disable=build-checks-disabled kept from the input packaging"});
+      }
+    }
+    if (trim(text) == "#!BuildIgnore: post-build-checks") {
+      sink.report("convert-build-check-restored", Severity::Info, line_range(file, l),
+                  "'#!BuildIgnore: post-build-checks' turned off the build's package checks: dropped");
+      continue;
     }
 
     const SectionHeader header = section_of(text);
@@ -499,8 +598,20 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
           continue;
         }
         std::string tag_name = name;
+        std::string value = tag->value;
         if (tag_name == "Url") tag_name = "URL";
-        out.push_back({l, style.tag_line(tag_name + tag->qualifier, tag->value)});
+        if (tag_name == "URL" && section.empty()) has_url = true;
+        if (tag_name == "Summary") value = summary_style(value);
+        if (tag_name == "Source0" || tag_name == "Source") {
+          if (!style.source_url_prefix.empty() && value.find("://") == std::string::npos) {
+            sink.report("convert-source-url", Severity::Info, line_range(file, l),
+                        "Source0 gets the upstream archive URL: check that %setup finds the directory it unpacks");
+            value = style.source_url_prefix + value;
+          }
+          if (style.flavor == RpmFlavor::Suse && input.package.service && value.find("://") == std::string::npos)
+            out.push_back({0, "# katalint: disable=source-without-url made by the services in _service"});
+        }
+        out.push_back({l, style.tag_line(tag_name + tag->qualifier, value)});
         if (section.empty()) main_preamble_end = out.size();
         continue;
       }
@@ -523,8 +634,27 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
                   fmt::format("the bundled Go toolchain is replaced by {}'s own Go", style.display_name));
       continue;
     }
+    if (section == "files" && system_directory_lines.count(l) != 0) {
+      sink.report("convert-system-directory-dropped", Severity::Info, line_range(file, l),
+                  fmt::format("'{}' is a directory the base system owns: dropped from %files", trim(text)));
+      continue;
+    }
     text = replace_all(text, "$HOME/rpmbuild/BUILD", "%{_builddir}");
+    for (std::string_view v : {"${RPM_SOURCE_DIR}", "$RPM_SOURCE_DIR"}) text = replace_all(text, v, "%{_sourcedir}");
+    for (std::string_view v : {"${RPM_BUILD_ROOT}", "$RPM_BUILD_ROOT"}) text = replace_all(text, v, "%{buildroot}");
+    for (const auto& [base, number] : source_numbers)
+      text = replace_all(text, "%{_sourcedir}/" + base, fmt::format("%{{SOURCE{}}}", number));
     text = with_path_macros(text);
+    text = leading_tabs_as_spaces(text);
+    if (!trim(text).empty() && trim(text).front() == '#') text = escape_comment_macros(text);
+    if (section == "install") {
+      const std::string_view t = trim(text);
+      if (t == "rm -rf %{buildroot}" || t == "%{__rm} -rf %{buildroot}" || t == "rm -fr %{buildroot}") {
+        sink.report("convert-rm-buildroot-dropped", Severity::Info, line_range(file, l),
+                    "rpm creates an empty build root before %install: the rm -rf is dropped");
+        continue;
+      }
+    }
     if (section == "build") {
       const std::string_view t = trim(text);
       if (t == "make" || starts_with(t, "make ") || starts_with(t, "make\t")) {
@@ -609,6 +739,8 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
     preamble_additions.push_back(style.unit_requires);
     if (first_files) inserts.push_back({*first_files, scriptlet_lines});
   }
+  if (!has_url && !style.homepage.empty())
+    inserts.push_back({main_preamble_end, {style.tag_line("URL", style.homepage)}});
   if (!preamble_additions.empty())
     inserts.push_back({last_build_requires.value_or(main_preamble_end), preamble_additions});
 

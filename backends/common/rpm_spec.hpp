@@ -27,6 +27,10 @@ struct RpmTargetStyle {
   std::string unit_requires;  // "%{?systemd_ordering}" / "%{?systemd_requires}"
   bool keeps_group = true;    // Fedora has no Group: tag
   bool drops_vendor = false;
+  // Upstream home page written as URL: when the input has none (from the _service checkout).
+  std::string homepage;
+  // Prefix that turns a bare Source0 file name into a download URL ("" = keep the name).
+  std::string source_url_prefix;
   // The text after `%changelog` (empty for SUSE, where the .changes file holds it).
   std::string changelog_body;
 };

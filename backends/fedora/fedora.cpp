@@ -48,6 +48,10 @@ EmittedFiles emit(const ConvertInput& input, const ConvertOptions& options, ir::
   style.unit_requires = "%{?systemd_requires}";
   style.keeps_group = false;
   style.drops_vendor = true;
+  if (auto scm = scm_checkout(pd)) {
+    style.homepage = scm->homepage;
+    if (!scm->revision.empty()) style.source_url_prefix = scm->homepage + "/archive/" + scm->revision + "/";
+  }
   const auto entries = collect_changelog(input, options, "Fedora", sink);
   if (options.classic_release) {
     style.changelog_body = classic_changelog(entries, pd.spec->version + "-1");

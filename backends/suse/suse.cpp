@@ -70,6 +70,9 @@ std::optional<std::string> service_text(const ConvertInput& input, ir::Diagnosti
     body += fmt::format("  <service name=\"{}\" mode=\"{}\">\n", xml_escape(s.name), mode);
     for (const auto& p : s.params) {
       std::string value = p.value;
+      if (const auto at = value.find('@'); at != std::string::npos && value.find('@', at + 1) != std::string::npos)
+        sink.report("convert-unbound-placeholder", ir::Severity::Warning, p.range,
+                    fmt::format("'{}' still holds a placeholder: give its value in --values", value));
       // Manual services write plain file names, without the _service:NAME: prefix.
       if (p.name == "file" && starts_with(value, "_service:")) {
         const auto colon = value.find(':', 9);
@@ -115,6 +118,7 @@ EmittedFiles emit(const ConvertInput& input, const ConvertOptions& options, ir::
   style.unit_requires = "%{?systemd_ordering}";
   style.keeps_group = true;
   style.drops_vendor = true;
+  if (auto scm = scm_checkout(pd)) style.homepage = scm->homepage;
 
   const RpmSpecResult spec = convert_rpm_spec(input, options, style, sink);
   if (!is_plain_file_name(spec.name)) {
