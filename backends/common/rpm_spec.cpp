@@ -314,6 +314,65 @@ std::string summary_style(std::string value) {
 
 }  // namespace
 
+std::string guest_image_spec(const RpmTargetStyle& style, std::string_view name, std::string_view version,
+                             std::string_view go_version) {
+  const bool suse = style.flavor == RpmFlavor::Suse;
+  const std::string kernel = rpm_macro_package("@guest-kernel", style.flavor);
+  std::string t = style.header;
+  t += "%define kata_modules_required 9p 9pnet_virtio\n\n";
+  t += style.tag_line("Name", name) + "\n";
+  t += style.tag_line("Version", version) + "\n";
+  t += style.tag_line("Release", style.release) + "\n";
+  t += style.tag_line("Summary", fmt::format("Kata Containers guest initrd built from {} packages", style.display_name)) + "\n";
+  t += style.tag_line("License", "Apache-2.0") + "\n";
+  if (style.keeps_group) t += style.tag_line("Group", "System/Management") + "\n";
+  t += style.tag_line("URL", "https://github.com/kata-containers/osbuilder") + "\n";
+  if (suse) {
+    t += "# katalint: disable=source-without-url made by the services in _service\n";
+    t += style.tag_line("Source0", "osbuilder-%{version}.tar.gz") + "\n";
+    t += "# katalint: disable=source-without-url made by the services in _service\n";
+    t += style.tag_line("Source1", "agent-%{version}.tar.gz") + "\n";
+  } else {
+    t += style.tag_line("Source0", "%{url}/archive/%{version}/osbuilder-%{version}.tar.gz") + "\n";
+    t += style.tag_line("Source1", "https://github.com/kata-containers/agent/archive/%{version}/agent-%{version}.tar.gz") + "\n";
+  }
+  t += style.tag_line("BuildRequires", rpm_macro_package("@dracut", style.flavor)) + "\n";
+  const std::string go = rpm_macro_package("@go-toolchain", style.flavor);
+  t += style.tag_line("BuildRequires", go_version.empty() ? go : go + " >= " + std::string(go_version)) + "\n";
+  if (const std::string m = rpm_macro_package("@go-macros", style.flavor); !m.empty())
+    t += style.tag_line("BuildRequires", m) + "\n";
+  t += style.tag_line("BuildRequires", kernel) + "\n";
+  t += style.tag_line("BuildRequires", "make") + "\n";
+  t += fmt::format(
+      "\n%description\n"
+      "The initrd that Kata Containers boots as its guest VM, built with dracut from\n"
+      "the {0} kernel and the Kata agent.\n"
+      "\n%prep\n"
+      "%setup -q -n osbuilder-%{{version}} -b1\n"
+      "\n%build\n"
+      "export GOPATH=%{{_builddir}}/go\n"
+      "mkdir -p %{{_builddir}}/go/src/github.com/kata-containers\n"
+      "ln -sfn %{{_builddir}}/agent-%{{version}} %{{_builddir}}/go/src/github.com/kata-containers/agent\n"
+      "# Minimal set of drivers to start containers\n"
+      "echo 'drivers=\"%{{kata_modules_required}}\"' > dracut/dracut.conf.d/10-drivers.conf\n"
+      "kversion=\"$(find /boot -name 'vmlinuz-*' | sed 's,/boot/vmlinuz-,,' | sort | tail -n 1)\"\n"
+      "echo \"${{kversion}}\" > %{{_builddir}}/kversion\n"
+      "%make_build BUILD_METHOD=dracut DRACUT_KVERSION=\"${{kversion}}\" initrd\n"
+      "\n%install\n"
+      "read kversion < %{{_builddir}}/kversion\n"
+      "install -m 0644 -D kata-containers-initrd.img %{{buildroot}}%{{_datadir}}/kata-containers/kata-containers-initrd-${{kversion}}.img\n"
+      "ln -sf kata-containers-initrd-${{kversion}}.img %{{buildroot}}%{{_datadir}}/kata-containers/kata-containers-initrd.img\n"
+      "\n%files\n"
+      "%dir %{{_datadir}}/kata-containers\n"
+      "%{{_datadir}}/kata-containers/kata-containers-initrd.img\n"
+      "%{{_datadir}}/kata-containers/kata-containers-initrd-*.img\n"
+      "%license LICENSE\n"
+      "\n%changelog\n",
+      style.display_name);
+  t += style.changelog_body;
+  return t;
+}
+
 std::string go_release(std::string_view version) {
   static const std::regex re(R"(^(?:go)?([0-9]+)\.([0-9]+))");
   std::match_results<std::string_view::const_iterator> m;
@@ -610,6 +669,11 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
           }
           if (style.flavor == RpmFlavor::Suse && input.package.service && value.find("://") == std::string::npos)
             out.push_back({0, "# katalint: disable=source-without-url made by the services in _service"});
+        } else if (starts_with(tag_name, "Source") && value.find("://") == std::string::npos &&
+                   value.find(".tar") != std::string::npos) {
+          sink.report("convert-local-source", Severity::Info, line_range(file, l),
+                      fmt::format("'{}' was made by the home project's scripts: commit it beside the spec", value));
+          out.push_back({0, "# katalint: disable=source-without-url made by the home project's scripts, committed"});
         }
         out.push_back({l, style.tag_line(tag_name + tag->qualifier, value)});
         if (section.empty()) main_preamble_end = out.size();
@@ -754,9 +818,11 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
   if (!has_setup && has_image_payload && !spec.sources.empty()) {
     result.prebuilt_image = true;
     sink.report("convert-prebuilt-image", Severity::Warning, spec.sources.front().range,
-                fmt::format("'{}' is a prebuilt guest image: {} builds its guest image from its own packages, "
-                            "so a human must replace this source",
+                fmt::format("'{}' is a prebuilt guest image: replaced by an initrd that dracut builds from {}'s "
+                            "kernel; check that the runtime's configuration uses an initrd",
                             spec.sources.front().value, style.display_name));
+    result.text = guest_image_spec(style, spec.name, spec.version, result.go_version);
+    return result;
   }
 
   // 4. Text: header, lines with runs of blank lines collapsed, the changelog.

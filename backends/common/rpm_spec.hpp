@@ -51,6 +51,11 @@ struct RpmSpecResult {
 RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& options,
                                const RpmTargetStyle& style, ir::DiagnosticSink& sink);
 
+// The guest image package built by the target itself (an initrd that dracut makes from the
+// target's kernel and the Kata agent), which replaces a prebuilt image.
+std::string guest_image_spec(const RpmTargetStyle& style, std::string_view name, std::string_view version,
+                             std::string_view go_version);
+
 // "1.10.2" -> "1.10"; "" when it does not start with two numbers.
 std::string go_release(std::string_view version);
 

@@ -69,7 +69,8 @@ EmittedFiles emit(const ConvertInput& input, const ConvertOptions& options, ir::
   }
   EmittedFiles files;
   files.push_back({spec.name + ".spec", spec.text, false});
-  for (auto& f : referenced_local_files(input, sink)) files.push_back(std::move(f));
+  if (!spec.prebuilt_image)
+    for (auto& f : referenced_local_files(input, sink)) files.push_back(std::move(f));
   return files;
 }
 

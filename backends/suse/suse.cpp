@@ -128,8 +128,30 @@ EmittedFiles emit(const ConvertInput& input, const ConvertOptions& options, ir::
   }
   files.push_back({spec.name + ".spec", spec.text, false});
   files.push_back({spec.name + ".changes", changes_text(collect_changelog(input, options, "openSUSE", sink)), false});
-  if (auto service = service_text(input, sink)) files.push_back({"_service", *service, false});
-  for (auto& f : referenced_local_files(input, sink)) files.push_back(std::move(f));
+  if (spec.prebuilt_image) {
+    // The guest image is built from osbuilder and the agent at the same release.
+    std::string body = "<services>\n";
+    for (std::string_view repo : {"osbuilder", "agent"}) {
+      body += "  <service name=\"obs_scm\" mode=\"manual\">\n";
+      body += param_line("scm", "git");
+      body += param_line("url", fmt::format("https://github.com/kata-containers/{}.git", repo));
+      body += param_line("filename", repo);
+      body += param_line("revision", spec.version);
+      body += param_line("versionformat", spec.version);
+      body += "  </service>\n";
+    }
+    body += "  <service name=\"set_version\" mode=\"manual\"/>\n";
+    body += "  <service name=\"tar\" mode=\"buildtime\"/>\n";
+    body += "  <service name=\"recompress\" mode=\"buildtime\">\n";
+    body += param_line("file", "*.tar");
+    body += param_line("compression", "gz");
+    body += "  </service>\n</services>\n";
+    files.push_back({"_service", body, false});
+  } else if (auto service = service_text(input, sink)) {
+    files.push_back({"_service", *service, false});
+  }
+  if (!spec.prebuilt_image)
+    for (auto& f : referenced_local_files(input, sink)) files.push_back(std::move(f));
   return files;
 }
 
