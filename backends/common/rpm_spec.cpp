@@ -488,7 +488,8 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
   std::optional<std::size_t> main_files_end;
   bool main_files_has_license = false;
   std::optional<std::size_t> prep_end;
-  std::optional<std::size_t> last_build_requires;  // index in `out` after the main preamble's last one
+  std::optional<std::size_t> last_build_requires;
+  std::optional<std::size_t> after_license;  // index in `out` after the main License: line  // index in `out` after the main preamble's last one
   std::set<std::string> reported_unbound;
   bool dropping_section = false;
 
@@ -611,7 +612,7 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
             sink.report("convert-license-unknown", Severity::Warning, line_range(file, l),
                         fmt::format("licence '{}' is not an SPDX identifier: a human must name it", u));
           out.push_back({l, style.tag_line("License", spdx)});
-          if (section.empty()) main_preamble_end = out.size();
+          if (section.empty()) main_preamble_end = out.size(), after_license = out.size();
           continue;
         }
         if (kDependencyTags.count(name) != 0) {
@@ -804,7 +805,7 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
     if (first_files) inserts.push_back({*first_files, scriptlet_lines});
   }
   if (!has_url && !style.homepage.empty())
-    inserts.push_back({main_preamble_end, {style.tag_line("URL", style.homepage)}});
+    inserts.push_back({after_license.value_or(main_preamble_end), {style.tag_line("URL", style.homepage)}});
   if (!preamble_additions.empty())
     inserts.push_back({last_build_requires.value_or(main_preamble_end), preamble_additions});
 

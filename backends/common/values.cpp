@@ -41,7 +41,10 @@ ProjectValues parse_project_values(ir::SourceManager& sources, ir::FileId id, ir
     const std::string& section = order[index];
     std::string text;
     for (std::uint32_t line = 1; line <= file.line_count(); ++line) {
-      if (section_of_line[line] == static_cast<int>(index)) text += file.line_text(line);
+      // Other sections' lines become blanks of the same length, so offsets are the file's.
+      const std::string_view line_text = file.line_text(line);
+      if (section_of_line[line] == static_cast<int>(index)) text += line_text;
+      else text.append(line_text.size(), ' ');
       text += '\n';
     }
     const ir::FileId copy = sources.add(file.path(), text);
