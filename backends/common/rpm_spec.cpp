@@ -535,6 +535,12 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
                               key, key));
     }
 
+    if (text.find("%{lua:") != std::string::npos || text.find("<lua>") != std::string::npos)
+      sink.report("convert-lua-macro", Severity::Warning, line_range(file, l),
+                  fmt::format("Lua is copied as written: katalint does not run it, so a human must check it "
+                              "on {}",
+                              style.display_name));
+
     // Switches that turn off rpm's build checks.
     if (const std::string macro = defined_macro(text); !macro.empty()) {
       if (kDroppedCheckSwitches.count(macro) != 0) {

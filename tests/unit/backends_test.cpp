@@ -337,3 +337,55 @@ TEST_CASE("dependency names and licences map through the tables in data/backends
   CHECK(backends::go_release("1.13.9") == "1.13");
   CHECK(backends::go_release("x").empty());
 }
+
+TEST_CASE("changelogs move to .changes and to Fedora's classic %changelog; Lua and unmapped names are reported",
+          "[backends][changelog]") {
+  TempDir tmp;
+  const fs::path dir = tmp.path / "demo";
+  fs::create_directories(dir);
+  std::ofstream(dir / "demo.spec") << "Name: demo\nVersion: 1.0\nRelease: 1\nSummary: demo tool.\n"
+                                      "License: GPL-2.0+\nURL: https://example.org/demo\n"
+                                      "Source0: https://example.org/demo-1.0.tar.gz\n"
+                                      "BuildRequires: libelf-devel\nBuildRequires: frobnicate-devel\n"
+                                      "%description\nDemo.\n%prep\n%setup -q\n"
+                                      "%build\nmake\n%install\n%{lua: print('x')}\n"
+                                      "%files\n/usr/bin/demo\n"
+                                      "%changelog\n* Wed Oct 23 2019 Ann Author <ann@example.org> - 1.0-1\n"
+                                      "- First release\n";
+  ir::SourceManager sources;
+  const std::vector<std::string> files = {(dir / "demo.spec").string()};
+
+  auto suse = backends::convert_package(sources, files, *backends::find_target("suse"), {}, fixed_options(), {});
+  REQUIRE_FALSE(suse.failed);
+  REQUIRE(suse.files.size() == 2);
+  CHECK(suse.files[1].path == "demo.changes");
+  CHECK(suse.files[1].content ==
+        std::string(67, '-') + "\nTue Nov 14 22:13:20 UTC 2023 - Kata Packager <kata@example.com>\n\n"
+        "- Package demo for openSUSE, converted from its home-project packaging\n\n" +
+        std::string(67, '-') + "\nWed Oct 23 00:00:00 UTC 2019 - Ann Author <ann@example.org>\n\n- First release\n\n");
+  const std::string& spec = suse.files[0].content;
+  CHECK(spec.find("Summary:        Demo tool\n") != std::string::npos);
+  CHECK(spec.find("License:        GPL-2.0-or-later\n") != std::string::npos);
+  CHECK(spec.find("BuildRequires:  pkgconfig(libelf)\n") != std::string::npos);
+  CHECK(spec.find("%make_build\n") != std::string::npos);
+  CHECK(spec.find("%{_bindir}/demo\n") != std::string::npos);
+  CHECK(spec.find("\n%changelog\n") != std::string::npos);
+  CHECK(spec.find("First release") == std::string::npos);
+  std::map<std::string, std::uint32_t> lines;  // rule -> line in the input
+  for (const auto& d : suse.diagnostics)
+    if (d.range.valid()) lines[d.rule] = sources.file(d.range.file).position(d.range.begin).line;
+  CHECK(lines["convert-dependency-unmapped"] == 9);
+  CHECK(lines["convert-lua-macro"] == 17);
+  CHECK(lines["convert-changelog-lossy"] == 21);
+
+  backends::ConvertOptions classic = fixed_options();
+  classic.classic_release = true;
+  auto fedora = backends::convert_package(sources, files, *backends::find_target("fedora"), {}, classic, {});
+  REQUIRE_FALSE(fedora.failed);
+  const std::string& fspec = fedora.files[0].content;
+  CHECK(fspec.find("Release:        1%{?dist}\n") != std::string::npos);
+  CHECK(fspec.find("BuildRequires:  elfutils-libelf-devel\n") != std::string::npos);
+  CHECK(fspec.find("%changelog\n* Tue Nov 14 2023 Kata Packager <kata@example.com> - 1.0-1\n"
+                   "- Package demo for Fedora, converted from its home-project packaging\n\n"
+                   "* Wed Oct 23 2019 Ann Author <ann@example.org> - 1.0-1\n- First release\n") != std::string::npos);
+}
