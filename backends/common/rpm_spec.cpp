@@ -175,6 +175,7 @@ std::vector<std::string> split_dependencies(std::string_view value) {
 struct Line {
   std::uint32_t number = 0;  // 1-based line in the input; 0 for added lines
   std::string text;
+  bool removed = false;
 };
 
 ir::Range line_range(const ir::SourceFile& file, std::uint32_t line) {
@@ -818,7 +819,7 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
   std::stable_sort(inserts.begin(), inserts.end(), [](const Insert& a, const Insert& b) { return a.at > b.at; });
   for (const auto& ins : inserts) {
     std::vector<Line> add;
-    for (const auto& s : ins.lines) add.push_back({0, s});
+    for (const auto& s : ins.lines) add.push_back({0, s, false});
     out.insert(out.begin() + static_cast<std::ptrdiff_t>(ins.at), add.begin(), add.end());
   }
 
@@ -832,10 +833,28 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
     return result;
   }
 
+  // The toolchain's own macros go when nothing uses them any more.
+  if (result.bundled_go) {
+    for (auto& line : out) {
+      const std::string macro = defined_macro(line.text);
+      if (macro != "GO_VERSION" && macro != "GO_ARCH" && macro != "GO_CHECKSUM") continue;
+      bool used = false;
+      for (const auto& other : out)
+        if (&other != &line && (other.text.find("%{" + macro + "}") != std::string::npos ||
+                                other.text.find("%" + macro) != std::string::npos))
+          used = true;
+      if (used) continue;
+      sink.report("convert-go-toolchain-dropped", Severity::Info, line_range(file, line.number),
+                  fmt::format("'%{{{}}}' only served the bundled Go toolchain: dropped", macro));
+      line.removed = true;
+    }
+  }
+
   // 4. Text: header, lines with runs of blank lines collapsed, the changelog.
   std::string text = style.header;
   bool last_blank = true;
   for (const auto& line : out) {
+    if (line.removed) continue;
     const bool blank = trim(line.text).empty();
     if (blank && last_blank) continue;
     text += blank ? std::string() : line.text;
