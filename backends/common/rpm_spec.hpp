@@ -51,6 +51,12 @@ struct RpmSpecResult {
 RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& options,
                                const RpmTargetStyle& style, ir::DiagnosticSink& sink);
 
+// A spec drafted from a Debian source package (debian/control or debian.control, the Debian
+// changelog for the version): name, version, summaries, descriptions and relations carry
+// over; the build steps, file lists and licence need a human and are reported so.
+RpmSpecResult spec_from_debian(const ConvertInput& input, const ConvertOptions& options,
+                               const RpmTargetStyle& style, ir::DiagnosticSink& sink);
+
 // The guest image package built by the target itself (an initrd that dracut makes from the
 // target's kernel and the Kata agent), which replaces a prebuilt image.
 std::string guest_image_spec(const RpmTargetStyle& style, std::string_view name, std::string_view version,

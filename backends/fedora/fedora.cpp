@@ -33,9 +33,9 @@ std::string classic_changelog(const std::vector<ChangeEntry>& entries, std::stri
 
 EmittedFiles emit(const ConvertInput& input, const ConvertOptions& options, ir::DiagnosticSink& sink) {
   const auto& pd = input.package;
-  if (!pd.spec) {
+  if (!pd.spec && !pd.control && !pd.dsc) {
     sink.report("convert-no-spec", ir::Severity::Error, {},
-                fmt::format("{}: no spec to convert: the Fedora backend reads a spec or spec template", pd.dir));
+                fmt::format("{}: no spec to convert: the Fedora backend reads a spec, a spec template or a Debian control file", pd.dir));
     return {};
   }
   RpmTargetStyle style;
@@ -54,7 +54,7 @@ EmittedFiles emit(const ConvertInput& input, const ConvertOptions& options, ir::
   }
   const auto entries = collect_changelog(input, options, "Fedora", sink);
   if (options.classic_release) {
-    style.changelog_body = classic_changelog(entries, pd.spec->version + "-1");
+    style.changelog_body = classic_changelog(entries, (pd.spec ? pd.spec->version : pd.merged.version) + "-1");
   } else {
     style.changelog_body = "%autochangelog\n";
     if (entries.size() > 1)
@@ -62,14 +62,15 @@ EmittedFiles emit(const ConvertInput& input, const ConvertOptions& options, ir::
                   "%autochangelog writes the changelog from git history: the input's entries belong in the "
                   "first commit's message (or use --classic-release)");
   }
-  const RpmSpecResult spec = convert_rpm_spec(input, options, style, sink);
+  const RpmSpecResult spec =
+      pd.spec ? convert_rpm_spec(input, options, style, sink) : spec_from_debian(input, options, style, sink);
   if (!is_plain_file_name(spec.name)) {
     sink.report("convert-bad-name", ir::Severity::Error, {}, fmt::format("package name '{}' cannot name a file", spec.name));
     return {};
   }
   EmittedFiles files;
   files.push_back({spec.name + ".spec", spec.text, false});
-  if (!spec.prebuilt_image)
+  if (!spec.prebuilt_image && pd.spec)
     for (auto& f : referenced_local_files(input, sink)) files.push_back(std::move(f));
   return files;
 }

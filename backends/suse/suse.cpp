@@ -99,9 +99,9 @@ std::optional<std::string> service_text(const ConvertInput& input, ir::Diagnosti
 EmittedFiles emit(const ConvertInput& input, const ConvertOptions& options, ir::DiagnosticSink& sink) {
   EmittedFiles files;
   const auto& pd = input.package;
-  if (!pd.spec) {
+  if (!pd.spec && !pd.control && !pd.dsc) {
     sink.report("convert-no-spec", ir::Severity::Error, {},
-                fmt::format("{}: no spec to convert: the SUSE backend reads a spec or spec template", pd.dir));
+                fmt::format("{}: no spec to convert: the SUSE backend reads a spec, a spec template or a Debian control file", pd.dir));
     return files;
   }
   const int year = std::stoi(format_utc(options.timestamp, "%Y"));
@@ -109,7 +109,7 @@ EmittedFiles emit(const ConvertInput& input, const ConvertOptions& options, ir::
   style.flavor = RpmFlavor::Suse;
   style.display_name = "openSUSE";
   style.release = "0";
-  style.header = copyright_header(pd.spec->name, year);
+  style.header = copyright_header(pd.spec ? pd.spec->name : pd.merged.name, year);
   style.tag_line = tag_line;
   style.unit_scriptlets = {{"pre", "%service_add_pre"},
                            {"post", "%service_add_post"},
@@ -120,7 +120,8 @@ EmittedFiles emit(const ConvertInput& input, const ConvertOptions& options, ir::
   style.drops_vendor = true;
   if (auto scm = scm_checkout(pd)) style.homepage = scm->homepage;
 
-  const RpmSpecResult spec = convert_rpm_spec(input, options, style, sink);
+  const RpmSpecResult spec =
+      pd.spec ? convert_rpm_spec(input, options, style, sink) : spec_from_debian(input, options, style, sink);
   if (!is_plain_file_name(spec.name)) {
     sink.report("convert-bad-name", ir::Severity::Error, {},
                 fmt::format("package name '{}' cannot name a file", spec.name));
@@ -147,10 +148,10 @@ EmittedFiles emit(const ConvertInput& input, const ConvertOptions& options, ir::
     body += param_line("compression", "gz");
     body += "  </service>\n</services>\n";
     files.push_back({"_service", body, false});
-  } else if (auto service = service_text(input, sink)) {
+  } else if (auto service = pd.spec ? service_text(input, sink) : std::nullopt) {
     files.push_back({"_service", *service, false});
   }
-  if (!spec.prebuilt_image)
+  if (!spec.prebuilt_image && pd.spec)
     for (auto& f : referenced_local_files(input, sink)) files.push_back(std::move(f));
   return files;
 }

@@ -389,3 +389,41 @@ TEST_CASE("changelogs move to .changes and to Fedora's classic %changelog; Lua a
                    "- Package demo for Fedora, converted from its home-project packaging\n\n"
                    "* Wed Oct 23 2019 Ann Author <ann@example.org> - 1.0-1\n- First release\n") != std::string::npos);
 }
+
+TEST_CASE("a Debian source package without a spec becomes a draft spec that says what needs a human",
+          "[backends][debian]") {
+  TempDir tmp;
+  const fs::path dir = tmp.path / "hello" / "debian";
+  fs::create_directories(dir);
+  std::ofstream(dir / "control") << "Source: hello\nSection: devel\nPriority: optional\n"
+                                    "Maintainer: Ann Author <ann@example.org>\n"
+                                    "Build-Depends: debhelper-compat (= 13), zlib-devel, libfoo-dev (>= 1.2-3)\n"
+                                    "Homepage: https://example.org/hello\n\n"
+                                    "Package: hello\nArchitecture: any\n"
+                                    "Depends: ${shlibs:Depends}, ${misc:Depends}, hello-data (= ${source:Version})\n"
+                                    "Description: greets the world.\n Prints a greeting.\n\n"
+                                    "Package: hello-data\nArchitecture: all\nDescription: data for hello\n Data.\n";
+  std::ofstream(dir / "changelog") << "hello (1:2.10-3) unstable; urgency=medium\n\n  * New upstream release.\n\n"
+                                      " -- Ann Author <ann@example.org>  Thu, 03 Oct 2024 12:05:09 +0200\n";
+  ir::SourceManager sources;
+  const std::vector<std::string> files = {(dir / "control").string(), (dir / "changelog").string()};
+  auto suse = backends::convert_package(sources, files, *backends::find_target("suse"), {}, fixed_options(), {});
+  REQUIRE_FALSE(suse.failed);
+  REQUIRE(suse.files.size() == 2);
+  const std::string& spec = suse.files[0].content;
+  CHECK(spec.find("Name:           hello\nVersion:        2.10\nRelease:        0\nSummary:        Greets the world\n") !=
+        std::string::npos);
+  CHECK(spec.find("BuildRequires:  zlib-devel\n") != std::string::npos);
+  CHECK(spec.find("BuildRequires:  libfoo-dev >= 1.2\n") != std::string::npos);
+  CHECK(spec.find("Requires:       hello-data = %{version}-%{release}\n") != std::string::npos);
+  CHECK(spec.find("debhelper") == std::string::npos);
+  CHECK(spec.find("%package -n hello-data\n") != std::string::npos);
+  CHECK(spec.find("URL:            https://example.org/hello\n") != std::string::npos);
+  // The Debian changelog entry follows the conversion's own, in UTC.
+  CHECK(suse.files[1].content.find("Thu Oct  3 10:05:09 UTC 2024 - Ann Author <ann@example.org>\n\n"
+                                   "- New upstream release.\n") != std::string::npos);
+  std::set<std::string> rules;
+  for (const auto& d : suse.diagnostics) rules.insert(d.rule);
+  CHECK(rules.count("convert-debian-needs-human") == 1);
+  CHECK(rules.count("convert-dependency-unmapped") == 1);  // libfoo-dev
+}
