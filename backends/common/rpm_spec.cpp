@@ -732,6 +732,9 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
       if (t == "make" || starts_with(t, "make ") || starts_with(t, "make\t")) {
         const auto pos = text.find("make");
         text = text.substr(0, pos) + "%make_build" + text.substr(pos + 4);
+        // %make_build passes the job count itself.
+        text = replace_all(text, " %{?_smp_mflags}", "");
+        while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
       }
     }
     if (section == "files") {

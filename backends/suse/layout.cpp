@@ -1,5 +1,7 @@
 #include "backends/suse/layout.hpp"
 
+#include <algorithm>
+
 #include <fmt/core.h>
 
 namespace katalint::backends::suse {
@@ -34,12 +36,45 @@ std::string tag_line(std::string_view tag, std::string_view value) {
   return head + std::string(value);
 }
 
+namespace {
+
+// A bullet line wrapped at the 67 columns of the separator, continuation lines indented to
+// the bullet's text.
+std::string wrapped(const std::string& line) {
+  constexpr std::size_t kWidth = 67;
+  if (line.size() <= kWidth) return line + "\n";
+  std::size_t indent = line.find_first_not_of(' ');
+  if (indent == std::string::npos) return line + "\n";
+  if (indent + 1 < line.size() && (line[indent] == '-' || line[indent] == '*') && line[indent + 1] == ' ') indent += 2;
+  std::vector<std::string> words;
+  for (std::size_t pos = indent; pos < line.size();) {
+    const std::size_t end = std::min(line.find(' ', pos), line.size());
+    if (end > pos) words.push_back(line.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  std::string out;
+  std::string current = line.substr(0, indent);
+  bool empty = true;  // no word on `current` yet
+  for (const auto& w : words) {
+    if (!empty && current.size() + 1 + w.size() > kWidth) {
+      out += current + "\n";
+      current = std::string(indent, ' ');
+      empty = true;
+    }
+    current += (empty ? "" : " ") + w;
+    empty = false;
+  }
+  return out + current + "\n";
+}
+
+}  // namespace
+
 std::string changes_text(const std::vector<ChangeEntry>& entries) {
   std::string out;
   for (const auto& e : entries) {
     out += std::string(67, '-') + "\n";
     out += format_utc(e.time, "%a %b %e %H:%M:%S UTC %Y") + " - " + e.author + "\n\n";
-    for (const auto& line : e.lines) out += line + "\n";
+    for (const auto& line : e.lines) out += wrapped(line);
     out += "\n";
   }
   return out;

@@ -361,7 +361,7 @@ TEST_CASE("changelogs move to .changes and to Fedora's classic %changelog; Lua a
   CHECK(suse.files[1].path == "demo.changes");
   CHECK(suse.files[1].content ==
         std::string(67, '-') + "\nTue Nov 14 22:13:20 UTC 2023 - Kata Packager <kata@example.com>\n\n"
-        "- Package demo for openSUSE, converted from its home-project packaging\n\n" +
+        "- Package demo for openSUSE, converted from its home-project\n  packaging\n\n" +
         std::string(67, '-') + "\nWed Oct 23 00:00:00 UTC 2019 - Ann Author <ann@example.org>\n\n- First release\n\n");
   const std::string& spec = suse.files[0].content;
   CHECK(spec.find("Summary:        Demo tool\n") != std::string::npos);
