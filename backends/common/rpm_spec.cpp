@@ -490,7 +490,9 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
   bool main_files_has_license = false;
   std::optional<std::size_t> prep_end;
   std::optional<std::size_t> last_build_requires;
-  std::optional<std::size_t> after_license;  // index in `out` after the main License: line  // index in `out` after the main preamble's last one
+  std::optional<std::size_t> after_license;  // index in `out` after the main License: line
+  int kept_conditional_depth = 0;              // %if blocks the rewrite keeps, around the current line
+  std::set<std::string> unconditional_dependencies;  // "package|Tag: entry" outside any %if  // index in `out` after the main preamble's last one
   std::set<std::string> reported_unbound;
   bool dropping_section = false;
 
@@ -560,6 +562,12 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
       sink.report("convert-build-check-restored", Severity::Info, line_range(file, l),
                   "'#!BuildIgnore: post-build-checks' turned off the build's package checks: dropped");
       continue;
+    }
+
+    {
+      const std::string_view t = trim(text);
+      if (starts_with(t, "%if")) ++kept_conditional_depth;
+      if (starts_with(t, "%endif") && kept_conditional_depth > 0) --kept_conditional_depth;
     }
 
     const SectionHeader header = section_of(text);
@@ -658,6 +666,12 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
                 }
               }
             }
+            if (!entry.empty() && kept_conditional_depth == 0 &&
+                !unconditional_dependencies.insert(section_pkg + "|" + name + tag->qualifier + ": " + entry).second) {
+              sink.report("convert-dependency-duplicate", Severity::Info, line_range(file, l),
+                          fmt::format("'{}' is already listed: the repeat is dropped", entry));
+              entry.clear();
+            }
             if (!entry.empty()) out.push_back({l, style.tag_line(name + tag->qualifier, entry)});
           }
           if (section.empty() && name == "BuildRequires") last_build_requires = out.size();
@@ -719,6 +733,25 @@ RpmSpecResult convert_rpm_spec(const ConvertInput& input, const ConvertOptions& 
     text = with_path_macros(text);
     text = leading_tabs_as_spaces(text);
     if (!trim(text).empty() && trim(text).front() == '#') text = escape_comment_macros(text);
+    if (section == "install") {
+      static const std::regex make_install(R"(^(\s*)make install (.*)DESTDIR=%\{buildroot\} ?(.*)$)");
+      std::smatch m;
+      if (std::regex_match(text, m, make_install)) {
+        std::string rest = std::string(trim(m[2].str() + m[3].str()));
+        text = m[1].str() + "%make_install" + (rest.empty() ? "" : " " + rest);
+      }
+    }
+    if (section == "build" || section == "install" || section == "check") {
+      static const std::regex cflags(R"((^|[\s"])((?:CFLAGS|CXXFLAGS)=)(["']?))");
+      std::smatch m;
+      if (text.find("optflags") == std::string::npos && std::regex_search(text, m, cflags)) {
+        const auto at = static_cast<std::size_t>(m.position(2) + m.length(2) + m.length(3));
+        text.insert(at, "%{optflags} ");
+        sink.report("convert-optflags-added", Severity::Info, line_range(file, l),
+                    fmt::format("{} keeps the distribution's %{{optflags}} in front of the input's flags",
+                                m[2].str().substr(0, m[2].str().size() - 1)));
+      }
+    }
     if (section == "install") {
       const std::string_view t = trim(text);
       if (t == "rm -rf %{buildroot}" || t == "%{__rm} -rf %{buildroot}" || t == "rm -fr %{buildroot}") {
