@@ -404,6 +404,7 @@ class Evaluator {
   Part parse_script(Part part);
   Part parse_files();
   Part parse_changelog();
+  bool is_autochangelog(const Line& l) const;
   Part parse_simple_section(std::string_view name);
   Part parse_list(bool patches);
   Part parse_empty(Part previous);
@@ -1363,6 +1364,17 @@ Part Evaluator::parse_files() {
   return next;
 }
 
+// rpmautospec's %autochangelog fills the section from git at build time (a Lua macro
+// katalint does not run): a line holding only it is no malformed entry.
+bool Evaluator::is_autochangelog(const Line& l) const {
+  if (l.range.file != file_.id() || l.range.end <= l.range.begin) return false;
+  std::string_view raw = file_.text().substr(l.range.begin, l.range.end - l.range.begin);
+  while (!raw.empty() && (raw.back() == '\n' || raw.back() == '\r' || raw.back() == ' ' || raw.back() == '\t'))
+    raw.remove_suffix(1);
+  raw = trim(raw);
+  return raw == "%autochangelog" || raw == "%{autochangelog}";
+}
+
 Part Evaluator::parse_changelog() {
   std::vector<Line> lines;
   const Part next = parse_lines(kStripComments, nullptr, &lines);
@@ -1401,7 +1413,7 @@ Part Evaluator::parse_changelog() {
       const std::string_view t = trim(s);
       if (!t.empty()) current->lines.emplace_back(t);
       current->range.end = l.range.end;
-    } else if (!trim(s).empty()) {
+    } else if (!trim(s).empty() && !is_autochangelog(l)) {
       error(l.range, "%changelog entries must start with *", "changelog-syntax");
       return Part::Error;
     }
