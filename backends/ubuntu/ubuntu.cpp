@@ -78,7 +78,8 @@ std::optional<std::string> debian_arch(std::string_view rpm_arch) {
   static constexpr std::pair<std::string_view, std::string_view> kArches[] = {
       {"x86_64", "amd64"}, {"amd64", "amd64"},     {"aarch64", "arm64"}, {"ppc64le", "ppc64el"},
       {"s390x", "s390x"},  {"i386", "i386"},       {"i586", "i386"},     {"i686", "i386"},
-      {"armv7hl", "armhf"}, {"riscv64", "riscv64"}, {"ppc64", "ppc64"},  {"noarch", "all"}};
+      {"armv7hl", "armhf"}, {"riscv64", "riscv64"}, {"ppc64", "ppc64"},  {"noarch", "all"},
+      {"%{ix86}", "i386"}};
   for (const auto& [from, to] : kArches)
     if (from == rpm_arch) return std::string(to);
   return std::nullopt;
@@ -168,8 +169,12 @@ void Emitter::read_identity() {
       maintainer_ = trim(entry.author);
       break;
     }
-  for (const auto& f : pkg_.fields)
-    if (maintainer_.empty() && f.name == "Packager" && std::regex_match(trim(f.value), kContact)) maintainer_ = trim(f.value);
+  auto packager = [&](const std::vector<ir::Field>& fields) {
+    for (const auto& f : fields)
+      if (maintainer_.empty() && f.name == "Packager" && std::regex_match(trim(f.value), kContact)) maintainer_ = trim(f.value);
+  };
+  packager(pkg_.fields);
+  if (!pkg_.packages.empty()) packager(pkg_.packages.front().fields);
   if (maintainer_.empty()) {
     maintainer_ = "Unknown Maintainer <maintainer@example.org>";
     report("lossy-conversion", Severity::Warning, {},
@@ -277,7 +282,7 @@ std::string Emitter::version_clause(const ir::Dependency& dep, const std::string
   std::string evr = dep.evr;
   if (!build && binaries_.count(debian_name) && (evr == pkg_.version || evr == pkg_.version + "-" + pkg_.release))
     return op == "=" ? " (= ${binary:Version})" : fmt::format(" ({} ${{binary:Version}})", op);
-  if (op == "=" && evr.find('-') == std::string::npos) {
+  if (op == "=" && evr.find('-') == std::string::npos && evr.rfind("${", 0) != 0) {
     report("lossy-conversion", Severity::Info, dep.range,
            fmt::format("'{} = {}' pins an upstream version; Debian versions carry a revision, so it becomes '>= {}'",
                        dep.name, evr, evr));
@@ -299,6 +304,7 @@ std::vector<std::string> Emitter::relation_atoms(const ir::Dependency& dep, bool
     return {};
   }
   DebianName mapped = debian_name_for(dep.name);
+  if (binaries_.count(debian_package_name(dep.name))) mapped = {DebianName::Kind::Package, debian_package_name(dep.name), "built here"};
   switch (mapped.kind) {
     case DebianName::Kind::Drop:
       report("lossy-conversion", Severity::Info, dep.range,
