@@ -122,6 +122,7 @@ class Emitter {
   std::string changelog();
   std::string copyright();
   std::string translate_body(const ir::BuildSection& section);
+  std::string description(const ir::BinaryPackage& b, const std::string& name);
   void emit_package_files(EmittedFiles& files, std::string_view prefix);
   std::string path(std::string_view name) const {
     return options_.obs_layout ? "debian." + std::string(name) : "debian/" + std::string(name);
@@ -341,15 +342,43 @@ std::string folded_field(std::string_view name, const std::vector<std::string>& 
   return out;
 }
 
-std::string description(const ir::BinaryPackage& b, const std::string& name) {
+// Lowercase, trimmed, without a final full stop: how lintian compares synopses and lines.
+std::string comparable(std::string_view text) {
+  std::string out = lower(trim(text));
+  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+// The Description field. lintian errors avoided: a synopsis that is the package name
+// (description-is-pkg-name) and an extended description whose first line repeats the
+// synopsis (description-synopsis-is-duplicated).
+std::string Emitter::description(const ir::BinaryPackage& b, const std::string& name) {
   std::string synopsis = trim(b.summary);
-  if (synopsis.empty()) synopsis = "package " + name;
   std::replace(synopsis.begin(), synopsis.end(), '\t', ' ');
-  std::string out = "Description: " + synopsis + "\n";
   std::vector<std::string> lines = split_lines(b.description);
-  while (!lines.empty() && trim(lines.back()).empty()) lines.pop_back();
-  while (!lines.empty() && trim(lines.front()).empty()) lines.erase(lines.begin());
-  if (lines.empty()) lines.push_back(synopsis + ".");
+  auto strip_blank_ends = [&lines] {
+    while (!lines.empty() && trim(lines.back()).empty()) lines.pop_back();
+    while (!lines.empty() && trim(lines.front()).empty()) lines.erase(lines.begin());
+  };
+  strip_blank_ends();
+  std::string as_name = comparable(synopsis);
+  std::replace(as_name.begin(), as_name.end(), ' ', '-');
+  if (synopsis.empty() || as_name == name) {
+    if (!lines.empty() && trim(lines.front()).size() < 80 && comparable(lines.front()) != as_name) {
+      synopsis = trim(lines.front());
+      if (!synopsis.empty() && synopsis.back() == '.') synopsis.pop_back();
+      lines.erase(lines.begin());
+    } else {
+      synopsis = (synopsis.empty() ? name : synopsis) + " package";
+    }
+    report("lossy-conversion", Severity::Info, b.description_range.valid() ? b.description_range : b.range,
+           fmt::format("the summary of {} is empty or its name; the Debian synopsis is '{}'", name, synopsis));
+  }
+  strip_blank_ends();
+  if (!lines.empty() && comparable(lines.front()) == comparable(synopsis)) lines.erase(lines.begin());
+  strip_blank_ends();
+  if (lines.empty()) lines.push_back(fmt::format("This package is part of {}.", source_));
+  std::string out = "Description: " + synopsis + "\n";
   for (auto line : lines) {
     std::replace(line.begin(), line.end(), '\t', ' ');
     while (!line.empty() && line.back() == ' ') line.pop_back();

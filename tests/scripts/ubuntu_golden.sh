@@ -88,6 +88,18 @@ done
 echo "converted $packages Kata packages"
 [ "$packages" -eq 15 ] || { echo "FAIL: expected 15 packages (8 at 1.2.0, 7 at 1.11.0)"; exit 1; }
 
+# No output ships, unpacks or downloads a Go toolchain; every Go package pins GOTOOLCHAIN.
+if grep -rlE 'go1\.[0-9]+(\.[0-9]+)?\.linux-|GOROOT=' "$tmp" --include='*' | grep -v diagnostics.txt; then
+  echo "FAIL: an emitted file refers to a prebuilt Go toolchain"
+  failed=$((failed + 1))
+fi
+for rules in "$tmp"/*/*/debian/rules; do
+  if grep -q golang "$(dirname "$rules")/control" && ! grep -qx 'export GOTOOLCHAIN := local' "$rules"; then
+    echo "FAIL: $rules builds with Go but does not set GOTOOLCHAIN=local"
+    failed=$((failed + 1))
+  fi
+done
+
 # katalint's own output lints clean: no finding at warning or error level.
 find "$tmp" -path '*/debian/*' -type f >"$tmp/files"
 if ! xargs "$katalint" lint --fail-on warning <"$tmp/files" >"$tmp/lint.txt" 2>&1; then
