@@ -59,7 +59,12 @@ std::string basename_of(std::string_view path) {
 // Debian package names: lower case, [a-z0-9][a-z0-9+.-]+.
 std::string debian_package_name(std::string_view name) {
   std::string out;
-  for (char c : lower(name)) out += std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '.' || c == '-' ? c : '-';
+  for (char c : lower(name)) {
+    const bool alnum = std::isalnum(static_cast<unsigned char>(c)) != 0;
+    if (out.empty() && !alnum) continue;  // a name starts with a letter or digit
+    out += alnum || c == '+' || c == '.' || c == '-' ? c : '-';
+  }
+  if (out.empty()) out = "unnamed";
   if (out.size() < 2) out += "-pkg";
   return out;
 }
@@ -83,6 +88,12 @@ std::optional<std::string> debian_arch(std::string_view rpm_arch) {
   for (const auto& [from, to] : kArches)
     if (from == rpm_arch) return std::string(to);
   return std::nullopt;
+}
+
+// A Debian version ([epoch:]upstream[-revision]) or a substvar standing for one.
+bool debian_version_ok(const std::string& evr) {
+  static const std::regex kDebianVersion(R"(^(\d+:)?[0-9][A-Za-z0-9.+~-]*$|^\$\{[A-Za-z0-9:-]+\}$)");
+  return std::regex_match(evr, kDebianVersion);
 }
 
 std::string make_escape(std::string_view s) {
@@ -156,7 +167,9 @@ void Emitter::pick_release() {
 
 void Emitter::read_identity() {
   source_ = debian_package_name(pkg_.name);
-  if (source_ != pkg_.name)
+  if (pkg_.name.empty())
+    report("lossy-conversion", Severity::Error, {}, "the spec has no Name: the Debian source is called 'unnamed'");
+  else if (source_ != pkg_.name)
     report("lossy-conversion", Severity::Info, {}, fmt::format("the source is named '{}' in Debian spelling", source_));
   std::string upstream = debian_version_part(pkg_.version.empty() ? "0" : pkg_.version, false);
   if (upstream.empty() || !std::isdigit(static_cast<unsigned char>(upstream[0]))) upstream = "0~" + upstream;
@@ -164,15 +177,18 @@ void Emitter::read_identity() {
   version_ = (pkg_.epoch ? *pkg_.epoch + ":" : "") + upstream + "-" + revision;
   for (const auto& b : pkg_.packages) binaries_.insert(debian_package_name(b.name));
 
-  static const std::regex kContact(R"(^[^<>]*[^<> ]\s*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>$)");
+  // `Name <address>`, written with exactly one blank before the address.
+  static const std::regex kContact(R"(^([^<>]*[^<>\s])\s*<([^<>@\s]+@[^<>@\s]+\.[^<>@\s]+)>$)");
+  auto contact = [](const std::string& text) -> std::string {
+    std::smatch m;
+    const std::string t = trim(text);
+    return std::regex_match(t, m, kContact) ? m.str(1) + " <" + m.str(2) + ">" : std::string();
+  };
   for (const auto& entry : pkg_.changelog)
-    if (std::regex_match(trim(entry.author), kContact)) {
-      maintainer_ = trim(entry.author);
-      break;
-    }
+    if (maintainer_.empty()) maintainer_ = contact(entry.author);
   auto packager = [&](const std::vector<ir::Field>& fields) {
     for (const auto& f : fields)
-      if (maintainer_.empty() && f.name == "Packager" && std::regex_match(trim(f.value), kContact)) maintainer_ = trim(f.value);
+      if (maintainer_.empty() && f.name == "Packager") maintainer_ = contact(f.value);
   };
   packager(pkg_.fields);
   if (!pkg_.packages.empty()) packager(pkg_.packages.front().fields);
@@ -283,6 +299,11 @@ std::string Emitter::version_clause(const ir::Dependency& dep, const std::string
   std::string evr = dep.evr;
   if (!build && binaries_.count(debian_name) && (evr == pkg_.version || evr == pkg_.version + "-" + pkg_.release))
     return op == "=" ? " (= ${binary:Version})" : fmt::format(" ({} ${{binary:Version}})", op);
+  if (!debian_version_ok(evr)) {
+    report("lossy-conversion", Severity::Warning, dep.range,
+           fmt::format("'{}' is not a Debian version; the dependency on {} is written without it", evr, debian_name));
+    return {};
+  }
   if (op == "=" && evr.find('-') == std::string::npos && evr.rfind("${", 0) != 0) {
     report("lossy-conversion", Severity::Info, dep.range,
            fmt::format("'{} = {}' pins an upstream version; Debian versions carry a revision, so it becomes '>= {}'",
@@ -465,7 +486,13 @@ std::string Emitter::control() {
           } else if (!dep.op.empty() && dep.op != "=") {
             report("lossy-conversion", Severity::Info, dep.range, "a Debian Provides may only carry '='");
           } else {
-            append_unique(provides, {debian_package_name(dep.name) + (dep.evr.empty() ? "" : " (= " + dep.evr + ")")});
+            std::string atom = debian_package_name(dep.name);
+            if (!dep.evr.empty() && debian_version_ok(dep.evr))
+              atom += " (= " + dep.evr + ")";
+            else if (!dep.evr.empty())
+              report("lossy-conversion", Severity::Warning, dep.range,
+                     fmt::format("'{}' is not a Debian version; the Provides is written without it", dep.evr));
+            append_unique(provides, {atom});
           }
           break;
         case ir::DepKind::PreDepends:
@@ -524,7 +551,12 @@ std::string Emitter::dsc() {
 std::string Emitter::translate_body(const ir::BuildSection& section) {
   static const std::regex kBuildroot(R"([^\s"'=]*/BUILDROOT/[^\s"'/]+)");
   static const std::regex kSourcedir(R"([^\s"'=]*/rpmbuild/SOURCES)");
-  const std::regex kBuilddir(R"([^\s"'=]*/rpmbuild/BUILD/)" + std::string(pkg_.name) + R"([^\s"'/]*)");
+  std::string quoted_name;  // the package name as a literal inside the pattern
+  for (char c : pkg_.name) {
+    if (std::string_view(R"(\^$.|?*+()[]{})").find(c) != std::string_view::npos) quoted_name += '\\';
+    quoted_name += c;
+  }
+  const std::regex kBuilddir(R"([^\s"'=]*/rpmbuild/BUILD/)" + quoted_name + R"([^\s"'/]*)");
   static const std::regex kBuildtop(R"([^\s"'=]*/rpmbuild/BUILD(?![A-Z]))");
   static const std::regex kToolchain(R"(go1\.\d+(\.\d+)?\.linux-|\bGOROOT=|local/go/bin)");
   std::string out;
@@ -533,6 +565,11 @@ std::string Emitter::translate_body(const ir::BuildSection& section) {
     std::string line = raw;
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.pop_back();
     if (trim(line).empty()) continue;
+    // std::regex recurses per character: very long lines (embedded data) are copied as they are.
+    if (line.size() > 4096) {
+      out += "\t" + make_escape(line) + "\n";
+      continue;
+    }
     if (std::regex_search(line, kToolchain)) {
       ++dropped;
       continue;
@@ -555,7 +592,7 @@ std::string Emitter::translate_body(const ir::BuildSection& section) {
 
 std::string Emitter::rules() {
   std::string out = "#!/usr/bin/make -f\n";
-  out += fmt::format("# Converted from the {} spec by katalint.\n\n", pkg_.name);
+  out += fmt::format("# Converted from the {} spec by katalint.\n\n", source_);
   out += "# Each target's commands run in one shell that stops at the first failing command,\n"
          "# as rpm runs a spec section.\n.ONESHELL:\n.SHELLFLAGS := -ec\n\n";
   if (go_) {
@@ -616,7 +653,7 @@ std::string Emitter::changelog() {
       report("lossy-conversion", Severity::Info, pkg_.changelog[1].range,
              "only the newest %changelog entry is converted; older ones stay in the spec's history");
   }
-  if (items.empty()) items.push_back(fmt::format("Converted from the {} spec.", pkg_.name));
+  if (items.empty()) items.push_back(fmt::format("Converted from the {} spec.", source_));
   std::string out = fmt::format("{} ({}) {}; urgency=medium\n\n", source_, version_, release_.name);
   for (const auto& item : items) out += "  * " + item + "\n";
   out += fmt::format("\n -- {}  {}\n", maintainer_, rfc2822_date());
@@ -688,9 +725,9 @@ std::string Emitter::copyright() {
     names = {"UNKNOWN"};
     report("lossy-conversion", Severity::Warning, {}, "the spec has no License: debian/copyright says UNKNOWN");
   }
-  std::string out = "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: " + pkg_.name + "\n";
+  std::string out = "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: " + source_ + "\n";
   if (pkg_.url.rfind("http", 0) == 0) out += "Source: " + pkg_.url + "\n";
-  out += "\nFiles: *\nCopyright: the " + pkg_.name + " authors\nLicense: " + expression + "\n";
+  out += "\nFiles: *\nCopyright: the " + source_ + " authors\nLicense: " + expression + "\n";
   std::vector<std::string> without_text;
   for (const auto& name : names) {
     out += "\nLicense: " + name + "\n";

@@ -426,3 +426,47 @@ TEST_CASE("every emitted Kata debian/control survives the round trip", "[ubuntu]
   }
   CHECK(checked == 15);
 }
+
+TEST_CASE("every spec of the corpus converts, and katalint finds nothing to warn about in the result",
+          "[ubuntu][corpus]") {
+  const fs::path corpus(KATALINT_CORPUS_DIR);
+  std::vector<fs::path> specs;
+  for (const char* dir : {"real-specs", "rpmlint-specs", "spec-cleaner-tests", "kata-distro"})
+    for (const auto& entry : fs::recursive_directory_iterator(corpus / dir))
+      if (entry.is_regular_file() && (entry.path().extension() == ".spec" || entry.path().extension() == ".in"))
+        specs.push_back(entry.path());
+  std::sort(specs.begin(), specs.end());
+  REQUIRE(specs.size() > 500);
+  std::size_t files = 0, findings = 0;
+  for (const auto& spec : specs) {
+    std::ifstream in(spec, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    ir::SourceManager sources;
+    const ir::FileId id = sources.add(spec.string(), text.str());
+    frontend::AnalyzeOptions analyze;
+    analyze.target = "rpm";
+    ir::DiagnosticSink spec_sink, sink;
+    const ir::Package package = frontend::evaluate_spec_file(sources, id, analyze, spec_sink);
+    const auto emitted = emit(package, sources, {}, sink);
+    for (const auto& d : sink.diagnostics()) {
+      INFO(spec.string() << ": " << d.message);
+      CHECK(d.range.valid());  // every conversion finding has a position
+    }
+    for (const auto& f : emitted) {
+      CHECK(f.path.rfind("debian/", 0) == 0);
+      ++files;
+      const ir::FileId out = sources.add("out/" + f.path, f.content);
+      ir::DiagnosticSink lint;
+      frontend::analyze_file(sources, out, {}, lint);
+      for (const auto& d : lint.diagnostics()) {
+        if (d.severity == ir::Severity::Info) continue;
+        ++findings;
+        INFO(spec.string() << " -> " << f.path << ": " << d.message << " [" << d.rule << "]");
+        CHECK(d.severity == ir::Severity::Info);
+      }
+    }
+  }
+  CHECK(files > 3000);
+  CHECK(findings == 0);
+}
