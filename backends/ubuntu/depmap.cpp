@@ -44,6 +44,8 @@ constexpr Curated kCurated[] = {
     {"gzip", "", kEssential},
     {"diffutils", "", kEssential},
     {"util-linux", "", kEssential},
+    {"hostname", "", kEssential},
+    {"awk", "", "every system has one (mawk is Priority: required)"},
     {"fdupes", "", kRpmOnly},
     {"rpm-build", "", kRpmOnly},
     {"perl-generators", "", kRpmOnly},

@@ -173,7 +173,11 @@ void Emitter::read_identity() {
     report("lossy-conversion", Severity::Info, {}, fmt::format("the source is named '{}' in Debian spelling", source_));
   std::string upstream = debian_version_part(pkg_.version.empty() ? "0" : pkg_.version, false);
   if (upstream.empty() || !std::isdigit(static_cast<unsigned char>(upstream[0]))) upstream = "0~" + upstream;
-  const std::string revision = pkg_.release.empty() ? "1" : debian_version_part(pkg_.release, true);
+  std::string revision = pkg_.release.empty() ? "1" : debian_version_part(pkg_.release, true);
+  if (revision == "0") {  // openSUSE's `Release: 0` (OBS counts builds); a Debian revision starts at 1
+    revision = "1";
+    report("lossy-conversion", Severity::Info, {}, "Release 0 becomes the Debian revision 1 (revision 0 is not allowed)");
+  }
   version_ = (pkg_.epoch ? *pkg_.epoch + ":" : "") + upstream + "-" + revision;
   for (const auto& b : pkg_.packages) binaries_.insert(debian_package_name(b.name));
 
