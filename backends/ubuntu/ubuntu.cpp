@@ -169,6 +169,9 @@ void Emitter::read_identity() {
   source_ = debian_package_name(pkg_.name);
   if (pkg_.name.empty())
     report("lossy-conversion", Severity::Error, {}, "the spec has no Name: the Debian source is called 'unnamed'");
+  else if (pkg_.name.find('%') != std::string::npos)
+    report("lossy-conversion", Severity::Error, {},
+           "the spec's Name holds a macro katalint cannot expand; the Debian source name is made from its text");
   else if (source_ != pkg_.name)
     report("lossy-conversion", Severity::Info, {}, fmt::format("the source is named '{}' in Debian spelling", source_));
   std::string upstream = debian_version_part(pkg_.version.empty() ? "0" : pkg_.version, false);
@@ -394,7 +397,7 @@ std::string Emitter::description(const ir::BinaryPackage& b, const std::string& 
       if (!synopsis.empty() && synopsis.back() == '.') synopsis.pop_back();
       lines.erase(lines.begin());
     } else {
-      synopsis = (synopsis.empty() ? name : synopsis) + " package";
+      synopsis = synopsis.empty() ? "summary missing from the spec" : synopsis + " package";
     }
     report("lossy-conversion", Severity::Info, b.description_range.valid() ? b.description_range : b.range,
            fmt::format("the summary of {} is empty or its name; the Debian synopsis is '{}'", name, synopsis));
@@ -725,9 +728,9 @@ std::string Emitter::copyright() {
   if (grouped)
     report("lossy-conversion", Severity::Info, {}, "the License expression's parentheses have no DEP-5 form; check debian/copyright");
   if (expression.empty()) {
-    expression = "UNKNOWN";
-    names = {"UNKNOWN"};
-    report("lossy-conversion", Severity::Warning, {}, "the spec has no License: debian/copyright says UNKNOWN");
+    expression = "NOASSERTION";  // SPDX's word for "not stated"; lintian rejects "unknown"
+    names = {"NOASSERTION"};
+    report("lossy-conversion", Severity::Warning, {}, "the spec has no License: debian/copyright says NOASSERTION");
   }
   std::string out = "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: " + source_ + "\n";
   if (pkg_.url.rfind("http", 0) == 0) out += "Source: " + pkg_.url + "\n";
