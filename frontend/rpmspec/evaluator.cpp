@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <optional>
 
 #include "frontend/rpmspec/dependencies.hpp"
@@ -411,6 +412,9 @@ class Evaluator {
   bool handle_tag(const PreambleRec& rec, std::string_view lang, ir::BinaryPackage& pkg, bool main);
   bool add_source(bool patch, std::optional<std::uint32_t> number, std::string_view value, ir::Range range);
   ir::BinaryPackage* lookup_package(const std::optional<std::string>& name, bool full_name);
+  // Adds a package, or renames one (a Name: tag), keeping package_index_ current.
+  void add_package(ir::BinaryPackage package);
+  void rename_package(ir::BinaryPackage& package, std::string name);
   std::string main_name() const { return pkg_.packages.empty() ? std::string() : pkg_.packages[0].name; }
   void push_tag_macro(std::string_view token, std::string_view value, bool main);
 
@@ -441,6 +445,8 @@ class Evaluator {
   int autonum_patch_ = -1;
   bool main_has_group_ = false;
   std::vector<std::string> sections_seen_;
+  // Package indices by name, ascending: lookups stay fast with thousands of %package sections.
+  std::map<std::string, std::vector<std::size_t>, std::less<>> package_index_;
 };
 
 std::optional<std::string> Evaluator::read_relative(std::string_view path) const {
@@ -767,9 +773,22 @@ void strip_trailing_blanks(std::string& s) {
 ir::BinaryPackage* Evaluator::lookup_package(const std::optional<std::string>& name, bool full_name) {
   if (!name) return pkg_.packages.empty() ? nullptr : &pkg_.packages[0];
   const std::string wanted = full_name ? *name : main_name() + "-" + *name;
-  for (auto& p : pkg_.packages)
-    if (p.name == wanted) return &p;
-  return nullptr;
+  const auto it = package_index_.find(wanted);
+  return it == package_index_.end() || it->second.empty() ? nullptr : &pkg_.packages[it->second.front()];
+}
+
+void Evaluator::add_package(ir::BinaryPackage package) {
+  package_index_[package.name].push_back(pkg_.packages.size());
+  pkg_.packages.push_back(std::move(package));
+}
+
+void Evaluator::rename_package(ir::BinaryPackage& package, std::string name) {
+  const auto index = static_cast<std::size_t>(&package - pkg_.packages.data());
+  auto& old = package_index_[package.name];
+  old.erase(std::find(old.begin(), old.end(), index));
+  auto& now = package_index_[name];
+  now.insert(std::upper_bound(now.begin(), now.end(), index), index);
+  package.name = std::move(name);
 }
 
 void Evaluator::push_tag_macro(std::string_view token, std::string_view value, bool main) {
@@ -889,7 +908,7 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
 
   if (token == "name") {
     if (!single_token()) return false;
-    pkg.name = std::string(field);
+    rename_package(pkg, std::string(field));
   } else if (token == "version" || token == "release") {
     if (!single_token()) return false;
     const auto bad = first_illegal(field, [](char c) {
@@ -1049,11 +1068,11 @@ Part Evaluator::parse_preamble(bool initial) {
     ir::BinaryPackage sub;
     sub.range = line_.range;
     sub.name = full ? *name : main_name() + "-" + *name;
-    pkg_.packages.push_back(std::move(sub));
+    add_package(std::move(sub));
   } else {
     ir::BinaryPackage main;
     main.range = {file_.id(), 0, 0};
-    pkg_.packages.push_back(std::move(main));
+    add_package(std::move(main));
   }
   const std::size_t index = pkg_.packages.size() - 1;
 
