@@ -379,7 +379,10 @@ class Evaluator {
         recursing_(recursing) {
     inputs_.push_back({file.id(), text, filled, 0});
     engine_.set_sink(&sink_);
-    engine_.read_file = [this](std::string_view path) { return read_relative(path); };
+    engine_.read_file = [this](std::string_view path) {
+      std::string why;
+      return read_relative(path, why);
+    };
     read_stack_.push_back({});
     pkg_.file = file.id();
   }
@@ -393,7 +396,8 @@ class Evaluator {
     if (in.map) return {in.file, in.map->to_source(begin), in.map->to_source(end)};
     return {in.file, begin, end};
   }
-  std::optional<std::string> read_relative(std::string_view path) const;
+  // Reads a file for %include or %{load:}; all of them together stay under kMaxSpecSize.
+  std::optional<std::string> read_relative(std::string_view path, std::string& why);
   int read_line(int strip);  // 0 line read, 1 EOF, -1 error
   int fill_pending();
   void error(ir::Range range, std::string message, std::string rule = "spec-parse-error");
@@ -447,18 +451,22 @@ class Evaluator {
   std::vector<std::string> sections_seen_;
   // Package indices by name, ascending: lookups stay fast with thousands of %package sections.
   std::map<std::string, std::vector<std::size_t>, std::less<>> package_index_;
+  std::size_t included_bytes_ = 0;
+  std::size_t dependencies_read_ = 0;
 };
 
-std::optional<std::string> Evaluator::read_relative(std::string_view path) const {
+std::optional<std::string> Evaluator::read_relative(std::string_view path, std::string& why) {
   std::filesystem::path p(path);
   if (p.is_relative() && !options_.source_dir.empty()) p = std::filesystem::path(options_.source_dir) / p;
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(p, ec)) return std::nullopt;
-  const auto size = std::filesystem::file_size(p, ec);
-  if (ec || size > ir::SourceManager::kMaxFileSize) return std::nullopt;
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  const std::size_t left = kMaxSpecSize - std::min(kMaxSpecSize, included_bytes_);
+  auto text = ir::read_regular_file(p.string(), left, why);
+  if (!text) {
+    if (why.find("larger than") != std::string::npos)
+      why = fmt::format("the included files would exceed {} in all", ir::format_size(kMaxSpecSize));
+    return std::nullopt;
+  }
+  included_bytes_ += text->size();
+  return text;
 }
 
 void Evaluator::error(ir::Range range, std::string message, std::string rule) {
@@ -702,10 +710,11 @@ int Evaluator::read_line(int strip) {
               "include-recursion");
         return -1;
       }
-      auto content = read_relative(name);
+      std::string why;
+      auto content = read_relative(name, why);
       if (!content) {
         // rpm stops here; katalint reports it and reads on, so later problems show too.
-        error(line_.range, fmt::format("unable to open {}", name), "missing-include");
+        error(line_.range, fmt::format("unable to open {}: {}", name, why), "missing-include");
         s.clear();
         return 0;
       }
@@ -901,7 +910,17 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
     auto deps = parse_dependencies(field, rec.dep_kind, qualifiers, line_.range, sink_);
     const bool build = rec.dep_kind == DepKind::BuildRequires || rec.dep_kind == DepKind::BuildConflicts;
     auto& target = build ? pkg_.build_dependencies : pkg.dependencies;
-    for (auto& d : deps) target.push_back(std::move(d));
+    for (auto& d : deps) {
+      if (dependencies_read_ >= kMaxDependenciesPerFile) {
+        if (dependencies_read_++ == kMaxDependenciesPerFile)  // reported once
+          sink_.report("too-many-dependencies", ir::Severity::Warning, line_.range,
+                       fmt::format("more than {} dependencies in the file; the rest are not read",
+                                   kMaxDependenciesPerFile));
+        break;
+      }
+      ++dependencies_read_;
+      target.push_back(std::move(d));
+    }
     (build ? pkg_.fields : pkg.fields).push_back(std::move(f));
     return true;
   }

@@ -1,6 +1,6 @@
 // Every input a fuzz target once failed on (tests/fuzz/TARGET/*) runs through that target
 // again, in every build: under the sanitizers in CI, plainly here.
-#include <catch2/catch.hpp>
+#include "tests/support/catch.hpp"
 
 #include <filesystem>
 #include <fstream>
