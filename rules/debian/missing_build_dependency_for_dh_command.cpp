@@ -1,0 +1,82 @@
+// missing-build-dependency-for-dh-command: a dh_ command in debian/rules without its package in Build-Depends.
+#include <set>
+
+#include <fmt/core.h>
+
+#include "frontend/package/directory.hpp"
+#include "rules/debian/support.hpp"
+
+namespace katalint::rules {
+namespace {
+
+using namespace debian_support;
+
+// Build dependencies of the control file, by name (alternatives included).
+std::set<std::string> build_depends(const ir::Package& control) {
+  std::set<std::string> out;
+  for (const auto& d : control.build_dependencies) {
+    if (d.kind != ir::DepKind::BuildRequires) continue;
+    out.insert(d.name);
+    for (const auto& a : d.alternatives) out.insert(a.name);
+  }
+  return out;
+}
+
+// Words of a recipe line; a word ends at blanks, ';', '&', '|' and parentheses.
+std::vector<std::pair<std::size_t, std::string_view>> words(std::string_view line) {
+  std::vector<std::pair<std::size_t, std::string_view>> out;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    const auto b = line.find_first_not_of(" \t;&|()`\\\n", i);
+    if (b == std::string_view::npos) break;
+    auto e = line.find_first_of(" \t;&|()`\\\n", b);
+    if (e == std::string_view::npos) e = line.size();
+    out.push_back({b, line.substr(b, e - b)});
+    i = e;
+  }
+  return out;
+}
+
+void check(const frontend::PackageDirectory& pd, const ir::SourceManager&, Reporter& out) {
+  if (!pd.control || !pd.debian_rules) return;
+  const auto deps = build_depends(*pd.control);
+  std::set<std::string> reported;
+  for (const auto& rule : pd.debian_rules->rules) {
+    for (const auto& line : rule.recipe) {
+      for (const auto& [at, word] : words(line.text)) {
+        if (!word.starts_with("dh_")) continue;
+        const auto package = dh_command_package(word);
+        if (!package || *package == "debhelper" || deps.count(std::string(*package)) != 0) continue;
+        if (!reported.insert(std::string(word)).second) continue;
+        out.report(line.text_range, fmt::format("'{}' comes from '{}', which is not in Build-Depends", word, *package));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+extern const RuleInfo missing_build_dependency_for_dh_command;  // listed in rules/rules.def
+constinit const RuleInfo missing_build_dependency_for_dh_command{
+    .id = "missing-build-dependency-for-dh-command",
+    .severity = ir::Severity::Error,
+    .summary = "a dh_ command in debian/rules without its package in Build-Depends",
+    .origin = Origin::Package,
+    .kinds = kAnyFile,
+    .aliases = "missing-build-dependency-for-dh_-command",
+    .doc = {.what = R"md(Reports a `dh_` command run in a `debian/rules` recipe whose package (lintian's table: `dh_golang` → `dh-golang`, `dh_python3` → `dh-python`, ...) is not in `Build-Depends`. Commands of debhelper itself are not reported.)md",
+             .why = R"md(The build fails with "command not found" on a clean build system. lintian reports `missing-build-dependency-for-dh_-command`.)md",
+             .example = R"md(debian/rules:    override_dh_auto_install:
+                      dh_golang
+debian/control:  Build-Depends: debhelper-compat (= 13)
+)md",
+             .use_instead = R"md(debian/control:  Build-Depends: debhelper-compat (= 13), dh-golang
+)md",
+             .fix_safety = R"md(katalint offers no fix: the right change depends on the package.)md",
+             .reference = R"md(lintian `missing-build-dependency-for-dh_-command` (data/debhelper/commands.json of lintian 2.116.3); rules-debian.md DEB-R011.)md",
+             .example_file = "debian/rules",
+             .not_runnable = "it checks the files of a package directory; tests/unit/debian_package_rules_test.cpp runs it"},
+    .package_check = check,
+};
+
+}  // namespace katalint::rules
