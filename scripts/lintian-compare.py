@@ -57,8 +57,14 @@ def implemented_id(tag, by_name):
 
 
 def fill(text, version):
-    values = {"VERSION": version, "RELEASE": "1", "HASH": "0000000"}
-    return re.sub(r"@([A-Za-z0-9_]+)@", lambda m: values.get(m.group(1), "1.0"), text)
+    """Fills @KEY@ the way Kata's update.sh did: versions, a release number, the build arch."""
+    values = {"VERSION": version, "RELEASE": "1", "HASH": "0000000", "deb_arch": "amd64", "GO_ARCH": "amd64"}
+    def value(m):
+        key = m.group(1)
+        if key in values:
+            return values[key]
+        return "1.0-1" if key.endswith("_release") else "1.0"
+    return re.sub(r"@([A-Za-z0-9_]+)@", value, text)
 
 
 def kata_trees(corpus, work, tag):

@@ -19,6 +19,10 @@ bool uses_debhelper(const ir::Package& p) {
 void check(const Context& ctx, Reporter& out) {
   if (ctx.package == nullptr || !uses_debhelper(*ctx.package)) return;
   for (const auto* p : binary_paragraphs(ctx)) {
+    // udebs (debian-installer packages) have no maintainer scripts for debhelper to add to.
+    const auto* type = p->find("Package-Type");
+    if (type == nullptr) type = p->find("XC-Package-Type");
+    if (type != nullptr && type->value == "udeb") continue;
     bool found = false;
     for (const auto& f : p->fields)
       if (f.value.find("${misc:Depends}") != std::string::npos) found = true;
@@ -37,7 +41,7 @@ constinit const RuleInfo debhelper_but_no_misc_depends{
     .severity = ir::Severity::Warning,
     .summary = "a binary package built with debhelper that does not depend on ${misc:Depends}",
     .kinds = kind_bit(frontend::FileKind::DebianControl),
-    .doc = {.what = R"md(Reports a binary package of a debhelper-built source (`debhelper`, `debhelper-compat` or a `dh-sequence-*` in `Build-Depends`) whose relation fields do not mention `${misc:Depends}`.)md",
+    .doc = {.what = R"md(Reports a binary package (not a udeb) of a debhelper-built source (`debhelper`, `debhelper-compat` or a `dh-sequence-*` in `Build-Depends`) whose relation fields do not mention `${misc:Depends}`.)md",
              .why = R"md(debhelper commands add dependencies through `${misc:Depends}` (for example on init-system-helpers); without it the package misses them. Kata's OBS files lacked it. lintian reports `debhelper-but-no-misc-depends`.)md",
              .example = R"md(Source: example
 Section: utils

@@ -1,5 +1,7 @@
 // missing-build-dependency-for-dh-addon: dh --with ADDON without the package that provides the add-on in Build-Depends.
+#include <optional>
 #include <set>
+#include <vector>
 
 #include <fmt/core.h>
 
@@ -22,6 +24,23 @@ std::set<std::string> build_depends(const ir::Package& control) {
   return out;
 }
 
+// The packages any of which provides `name` (a dh_ command or an add-on), or empty when
+// katalint does not know it.
+template <std::size_t N>
+std::vector<std::string_view> prerequisites(const std::pair<std::string_view, std::string_view> (&manual)[N],
+                                            std::string_view name, std::optional<std::string_view> from_table) {
+  for (const auto& [key, packages] : manual)
+    if (key == name) return split(packages, " ");
+  if (!from_table) return {};
+  return {*from_table};
+}
+
+bool any_of(const std::vector<std::string_view>& packages, const std::set<std::string>& deps) {
+  for (const auto p : packages)
+    if (deps.count(std::string(p)) != 0) return true;
+  return false;
+}
+
 // Words of a recipe line; a word ends at blanks, ';', '&', '|' and parentheses.
 std::vector<std::pair<std::size_t, std::string_view>> words(std::string_view line) {
   std::vector<std::pair<std::size_t, std::string_view>> out;
@@ -36,6 +55,30 @@ std::vector<std::pair<std::size_t, std::string_view>> words(std::string_view lin
   }
   return out;
 }
+
+// lintian's Debhelper check overrides its tables for these: any of the packages will do.
+constexpr std::pair<std::string_view, std::string_view> kManualAddonPrerequisites[] = {
+    {"ada_library", "dh-ada-library dh-sequence-ada-library"},
+    {"apache2", "dh-apache2 apache2-dev"},
+    {"autoreconf", "dh-autoreconf debhelper debhelper-compat"},
+    {"cli", "cli-common-dev dh-sequence-cli"},
+    {"dwz", "debhelper debhelper-compat dh-sequence-dwz"},
+    {"installinitramfs", "debhelper debhelper-compat dh-sequence-installinitramfs"},
+    {"gnome", "gnome-pkg-tools dh-sequence-gnome"},
+    {"lv2config", "lv2core"},
+    {"nodejs", "pkg-js-tools dh-sequence-nodejs"},
+    {"perl_dbi", "libdbi-perl dh-sequence-perl-dbi"},
+    {"perl_imager", "libimager-perl dh-sequence-perl-imager"},
+    {"pgxs", "postgresql-server-dev-all postgresql-all"},
+    {"pgxs_loop", "postgresql-server-dev-all postgresql-all"},
+    {"pypy", "dh-python dh-sequence-pypy"},
+    {"python2", "python2 python2-dev dh-sequence-python2"},
+    {"python3", "python3 python3-all python3-dev python3-all-dev dh-sequence-python3"},
+    {"scour", "scour python-scour dh-sequence-scour"},
+    {"sphinxdoc", "sphinx python-sphinx python3-sphinx dh-sequence-sphinxdoc"},
+    {"systemd", "debhelper debhelper-compat dh-sequence-systemd dh-systemd"},
+    {"vim_addon", "dh-vim-addon dh-sequence-vim-addon"},
+};
 
 bool has_debhelper(const std::set<std::string>& deps) {
   return deps.count("debhelper") != 0 || deps.count("debhelper-compat") != 0;
@@ -56,14 +99,18 @@ void check(const frontend::PackageDirectory& pd, const ir::SourceManager&, Repor
         for (const auto addon : split(list, ",")) {
           std::string name(addon);
           for (char& c : name) c = c == '-' ? '_' : c;
-          const auto package = dh_addon_package(name);
-          if (!package || unresolved(addon)) continue;
+          if (unresolved(addon)) continue;
+          // From compat 10 debhelper runs dh_autoreconf itself.
+          if (name == "autoreconf" && debhelper_compat_level(*pd.control) >= 10) continue;
+          auto packages = prerequisites(kManualAddonPrerequisites, name, dh_addon_package(name));
+          if (packages.empty()) continue;
           std::string sequence = "dh-sequence-" + std::string(addon);
           for (char& c : sequence) c = c == '_' ? '-' : c;
-          const bool in_debhelper = *package == "debhelper" || *package == "libdebhelper-perl";
-          if (deps.count(std::string(*package)) != 0 || deps.count(sequence) != 0 || (in_debhelper && has_debhelper(deps)))
-            continue;
-          out.report(line.text_range, fmt::format("dh add-on '{}' needs '{}' (or '{}') in Build-Depends", addon, *package, sequence));
+          if (deps.count(sequence) != 0 || any_of(packages, deps)) continue;
+          const bool in_debhelper = packages.front() == "debhelper" || packages.front() == "libdebhelper-perl";
+          if (in_debhelper && has_debhelper(deps)) continue;
+          const std::string_view package = packages.front();
+          out.report(line.text_range, fmt::format("dh add-on '{}' needs '{}' (or '{}') in Build-Depends", addon, package, sequence));
         }
       }
     }

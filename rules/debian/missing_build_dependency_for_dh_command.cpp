@@ -1,5 +1,7 @@
 // missing-build-dependency-for-dh-command: a dh_ command in debian/rules without its package in Build-Depends.
+#include <optional>
 #include <set>
+#include <vector>
 
 #include <fmt/core.h>
 
@@ -22,6 +24,23 @@ std::set<std::string> build_depends(const ir::Package& control) {
   return out;
 }
 
+// The packages any of which provides `name` (a dh_ command or an add-on), or empty when
+// katalint does not know it.
+template <std::size_t N>
+std::vector<std::string_view> prerequisites(const std::pair<std::string_view, std::string_view> (&manual)[N],
+                                            std::string_view name, std::optional<std::string_view> from_table) {
+  for (const auto& [key, packages] : manual)
+    if (key == name) return split(packages, " ");
+  if (!from_table) return {};
+  return {*from_table};
+}
+
+bool any_of(const std::vector<std::string_view>& packages, const std::set<std::string>& deps) {
+  for (const auto p : packages)
+    if (deps.count(std::string(p)) != 0) return true;
+  return false;
+}
+
 // Words of a recipe line; a word ends at blanks, ';', '&', '|' and parentheses.
 std::vector<std::pair<std::size_t, std::string_view>> words(std::string_view line) {
   std::vector<std::pair<std::size_t, std::string_view>> out;
@@ -37,6 +56,24 @@ std::vector<std::pair<std::size_t, std::string_view>> words(std::string_view lin
   return out;
 }
 
+// lintian's Debhelper check overrides its tables for these: any of the packages will do.
+constexpr std::pair<std::string_view, std::string_view> kManualCommandPrerequisites[] = {
+    {"dh_apache2", "dh-apache2 apache2-dev"},
+    {"dh_autoreconf", "dh-autoreconf debhelper debhelper-compat"},
+    {"dh_autoreconf_clean", "dh-autoreconf debhelper debhelper-compat"},
+    {"dh_dkms", "dkms dh-sequence-dkms"},
+    {"dh_girepository", "gobject-introspection dh-sequence-gir"},
+    {"dh_gnome", "gnome-pkg-tools dh-sequence-gnome"},
+    {"dh_gnome_clean", "gnome-pkg-tools dh-sequence-gnome"},
+    {"dh_lv2config", "lv2core"},
+    {"dh_make_pgxs", "postgresql-server-dev-all postgresql-all"},
+    {"dh_nativejava", "gcj-native-helper default-jdk-builddep"},
+    {"dh_pgxs_test", "postgresql-server-dev-all postgresql-all"},
+    {"dh_python2", "dh-python dh-sequence-python2"},
+    {"dh_python3", "dh-python dh-sequence-python3 pybuild-plugin-pyproject"},
+    {"dh_sphinxdoc", "sphinx python-sphinx python3-sphinx dh-sequence-sphinxdoc"},
+    {"dh_xine", "libxine-dev libxine2-dev"},
+};
 void check(const frontend::PackageDirectory& pd, const ir::SourceManager&, Reporter& out) {
   if (!pd.control || !pd.debian_rules) return;
   const auto deps = build_depends(*pd.control);
@@ -45,10 +82,14 @@ void check(const frontend::PackageDirectory& pd, const ir::SourceManager&, Repor
     for (const auto& line : rule.recipe) {
       for (const auto& [at, word] : words(line.text)) {
         if (!word.starts_with("dh_")) continue;
-        const auto package = dh_command_package(word);
-        if (!package || *package == "debhelper" || deps.count(std::string(*package)) != 0) continue;
+        const auto packages = prerequisites(kManualCommandPrerequisites, word, dh_command_package(word));
+        if (packages.empty() || packages.front() == "debhelper" || any_of(packages, deps)) continue;
+        // debhelper from compat 10 pulls these in.
+        if ((packages.front() == "autotools-dev" || packages.front() == "dh-strip-nondeterminism") &&
+            debhelper_compat_level(*pd.control) >= 10)
+          continue;
         if (!reported.insert(std::string(word)).second) continue;
-        out.report(line.text_range, fmt::format("'{}' comes from '{}', which is not in Build-Depends", word, *package));
+        out.report(line.text_range, fmt::format("'{}' comes from '{}', which is not in Build-Depends", word, packages.front()));
       }
     }
   }

@@ -27,6 +27,7 @@ constinit const RuleInfo no_debian_copyright_in_source{
     .summary = "a package with Debian packaging but no debian/copyright",
     .origin = Origin::Package,
     .kinds = kAnyFile,
+    .aliases = "no-copyright-file",
     .doc = {.what = R"md(Reports a package directory with `debian/control` (or OBS `debian.control`) but no `debian/copyright` (`debian.copyright`).)md",
              .why = R"md(Policy 12.5 requires a copyright file in every binary package, and dh_installdocs takes it from debian/copyright. Kata's OBS packages had none. lintian reports `no-debian-copyright-in-source`.)md",
              .example = R"md(debian/control   (Source: example ...)

@@ -84,15 +84,17 @@ bool is_build_profile(std::string_view name) { return contains(kBuildProfiles, n
 
 bool is_known_architecture(std::string_view arch) {
   if (arch == "any" || arch == "all" || contains(kArchitectures, arch)) return true;
-  // Wildcards: <os>-any, any-<cpu>, <os>-<cpu> (dpkg's debarch_is_wildcard).
-  const auto dash = arch.find('-');
-  if (dash == std::string_view::npos) return false;
-  const std::string_view os = arch.substr(0, dash), cpu = arch.substr(dash + 1);
-  if (cpu.find('-') != std::string_view::npos) {
-    // <abi>-<os>-<cpu> forms such as gnueabihf-linux-any are not written in relations.
+  if (arch.starts_with("linux-") && contains(kLinuxArchitectures, arch.substr(6))) return true;
+  // Wildcards as lintian expands them: [[abi-]libc-]os-cpu with any part "any".
+  const auto parts = split(arch, "-");
+  if (parts.size() < 2 || parts.size() > 4 || parts.size() != static_cast<std::size_t>(std::count(arch.begin(), arch.end(), '-')) + 1)
     return false;
-  }
-  return (os == "any" || contains(kArchitectureOses, os)) && (cpu == "any" || contains(kArchitectureCpus, cpu));
+  auto part = [&](std::string_view p, auto& table) { return p == "any" || contains(table, p); };
+  const std::size_t n = parts.size();
+  if (!part(parts[n - 1], kArchitectureCpus) || !part(parts[n - 2], kArchitectureOses)) return false;
+  if (n >= 3 && !part(parts[n - 3], kArchitectureLibcs)) return false;
+  if (n == 4 && !part(parts[0], kArchitectureAbis)) return false;
+  return true;
 }
 
 bool is_policy_version(std::string_view version) {

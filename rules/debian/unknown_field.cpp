@@ -51,7 +51,18 @@ void check(const Context& ctx, Reporter& out) {
     // A .dsc has one paragraph (Kata's OBS templates add binary paragraphs to it).
     const bool source = i == 0;
     for (const auto& f : paragraphs[i].fields) {
-      if (user_defined(f.name) || has_placeholder(f.name)) continue;
+      if (has_placeholder(f.name)) continue;
+      if (user_defined(f.name)) {
+        // dpkg-gencontrol strips XB- and writes the rest into the .deb, where lintian's list
+        // of binary fields applies.
+        const auto dash = f.name.find('-');
+        const std::string_view prefix = std::string_view(f.name).substr(0, dash);
+        const std::string_view rest = std::string_view(f.name).substr(dash + 1);
+        const bool to_deb = prefix.find_first_of("Bb") != std::string_view::npos;
+        if (!dsc && !source && to_deb && !listed(kBinaryFields, rest))
+          out.report(f.name_range, fmt::format("'{}' reaches the .deb as '{}', a field dpkg does not know", f.name, rest));
+        continue;
+      }
       const bool known = source ? listed(kSourceFields, f.name) || (dsc && listed(kDscFields, f.name))
                                 : listed(kBinaryFields, f.name);
       if (known) continue;
@@ -69,7 +80,7 @@ constinit const RuleInfo unknown_field{
     .severity = ir::Severity::Warning,
     .summary = "a field dpkg does not know and that has no X[SBC]- prefix",
     .kinds = kind_bit(frontend::FileKind::DebianControl) | kind_bit(frontend::FileKind::Dsc),
-    .doc = {.what = R"md(Reports a field of `debian/control` or a `.dsc` that dpkg does not know in that paragraph and that is not marked as user-defined with an `X[SBC]-` prefix.)md",
+    .doc = {.what = R"md(Reports a field of `debian/control` or a `.dsc` that dpkg does not know in that paragraph and that is not marked as user-defined with an `X[SBC]-` prefix, and a user-defined `XB-` field of a binary paragraph whose name, once dpkg-gencontrol strips the prefix, is not a known binary package field.)md",
              .why = R"md(dpkg-source and dpkg-gencontrol warn about unknown fields and leave them out of the generated `.dsc` and `.deb`, so the information never reaches the archive. lintian reports `unknown-field`.)md",
              .example = R"md(Source: example
 Section: utils

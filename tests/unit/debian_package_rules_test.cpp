@@ -145,3 +145,23 @@ TEST_CASE("debian-rules-not-executable reads the mode of debian/rules", "[debian
   // OBS makes debian.rules executable when it copies it into place.
   CHECK(mode_of_rules("pkg/debian.rules", rw) == 0);
 }
+
+TEST_CASE("package-uses-deprecated-debhelper-compat-version and no-versioned-debhelper-prerequisite",
+          "[debian][rules]") {
+  const std::string unversioned = with(kControl, "debhelper-compat (= 13)", "debhelper");
+  const Package old_file({{"debian/control", unversioned}, {"debian/rules", kRules}, {"debian/compat", "9\n"}});
+  CHECK(old_file.found("package-uses-deprecated-debhelper-compat-version") ==
+        std::vector<std::string>{"control:debhelper"});
+  CHECK(old_file.found("no-versioned-debhelper-prerequisite") == std::vector<std::string>{"control:debhelper"});
+
+  // Without any level debhelper runs at level 1.
+  const Package no_level({{"debian/control", unversioned}, {"debian/rules", kRules}});
+  CHECK(no_level.found("package-uses-deprecated-debhelper-compat-version").size() == 1);
+  CHECK(no_level.found("no-versioned-debhelper-prerequisite").empty());
+
+  const Package current({{"debian/control", with(kControl, "debhelper-compat (= 13)", "debhelper (>= 13~)")},
+                         {"debian/rules", kRules},
+                         {"debian/compat", "13\n"}});
+  CHECK(current.found("package-uses-deprecated-debhelper-compat-version").empty());
+  CHECK(current.found("no-versioned-debhelper-prerequisite").empty());
+}

@@ -206,7 +206,13 @@ TEST_CASE("a consistent package directory loads without cross-file findings", "[
                  {"debian.changelog", kChangelog},
                  {"debian.compat", "9\n"},
                  {"_service", "<services><service name=\"tar_scm\"/></services>\n"}});
-  CHECK(t.sink.diagnostics().empty());
+  // Debian policy checks of the directory (rules/debian/) may speak about the packaging
+  // itself (debian.compat, no debian.copyright); the files agree with each other.
+  for (const auto& d : t.sink.diagnostics()) {
+    const auto* rule = rules::find_rule(d.rule);
+    INFO(d.rule << ": " << d.message);
+    CHECK((rule != nullptr && rule->package_check != nullptr));
+  }
   REQUIRE(t.pd.spec);
   REQUIRE(t.pd.control);
   REQUIRE(t.pd.dsc);
