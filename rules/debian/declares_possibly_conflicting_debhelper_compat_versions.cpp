@@ -1,4 +1,6 @@
 // declares-possibly-conflicting-debhelper-compat-versions: both debian/compat and debhelper-compat in Build-Depends.
+#include <filesystem>
+
 #include <fmt/core.h>
 
 #include "frontend/package/directory.hpp"
@@ -9,20 +11,20 @@ namespace {
 
 using namespace debian_support;
 
-// debian/compat (debian.compat for OBS): listed in the directory but not read by a frontend.
-const frontend::PackageFile* compat_file(const frontend::PackageDirectory& pd) {
-  for (const auto& f : pd.files)
-    if (f.path.ends_with("debian/compat") || f.path.ends_with("debian.compat")) return &f;
-  return nullptr;
+// The debhelper compat file next to the primary control file, or "".
+std::string compat_file(const frontend::PackageDirectory& pd) {
+  const auto* control = pd.primary_file(frontend::FileKind::DebianControl);
+  return control != nullptr ? debhelper_compat_file(control->path) : std::string();
 }
 
 void check(const frontend::PackageDirectory& pd, const ir::SourceManager&, Reporter& out) {
   if (!pd.control) return;
-  const auto* compat = compat_file(pd);
-  if (compat == nullptr) return;
+  const std::string compat = compat_file(pd);
+  if (compat.empty()) return;
   for (const auto& d : pd.control->build_dependencies)
     if (d.name == "debhelper-compat")
-      out.report(d.range, fmt::format("the compat level is declared here and in {}; debhelper refuses both", compat->path));
+      out.report(d.range, fmt::format("the compat level is declared here and in {}; debhelper refuses both",
+                                      std::filesystem::path(compat).filename().string()));
 }
 
 }  // namespace

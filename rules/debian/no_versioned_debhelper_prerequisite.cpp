@@ -1,6 +1,4 @@
 // no-versioned-debhelper-prerequisite: a debian/compat level without a Build-Depends on debhelper of that version.
-#include <fstream>
-
 #include <fmt/core.h>
 
 #include "frontend/package/directory.hpp"
@@ -12,14 +10,10 @@ namespace {
 using namespace debian_support;
 
 void check(const frontend::PackageDirectory& pd, const ir::SourceManager&, Reporter& out) {
-  if (!pd.control) return;
-  int level = -1;
-  for (const auto& f : pd.files) {
-    if (!f.path.ends_with("debian/compat") && !f.path.ends_with("debian.compat")) continue;
-    std::ifstream in(f.path);
-    if (!(in >> level)) return;
-  }
-  if (level < 0) return;
+  const auto* control = pd.primary_file(frontend::FileKind::DebianControl);
+  if (!pd.control || control == nullptr) return;
+  const int level = debhelper_compat_file_level(control->path);
+  if (level <= 0) return;
   for (const auto& d : pd.control->build_dependencies) {
     if (d.kind != ir::DepKind::BuildRequires || d.name != "debhelper") continue;
     int version = 0;

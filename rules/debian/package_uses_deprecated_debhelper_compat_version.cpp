@@ -1,7 +1,4 @@
 // package-uses-deprecated-debhelper-compat-version: a debhelper compat level below 10.
-#include <fstream>
-#include <sstream>
-
 #include <fmt/core.h>
 
 #include "frontend/package/directory.hpp"
@@ -21,17 +18,6 @@ void check(const Context& ctx, Reporter& out) {
       out.report(d.range, fmt::format("debhelper compat level {} is deprecated; use 13", level));
 }
 
-// The level of debian/compat (OBS: debian.compat), -1 when there is none, 0 when unreadable.
-int compat_file_level(const frontend::PackageDirectory& pd) {
-  for (const auto& f : pd.files) {
-    if (!f.path.ends_with("debian/compat") && !f.path.ends_with("debian.compat")) continue;
-    std::ifstream in(f.path);
-    int level = 0;
-    return in >> level ? level : 0;
-  }
-  return -1;
-}
-
 // The level comes from debian/compat when debhelper-compat is not used (the check above
 // covers that); without either, debhelper runs at level 1.
 void package_check(const frontend::PackageDirectory& pd, const ir::SourceManager&, Reporter& out) {
@@ -40,7 +26,8 @@ void package_check(const frontend::PackageDirectory& pd, const ir::SourceManager
   for (const auto& d : pd.control->build_dependencies)
     if (d.kind == ir::DepKind::BuildRequires && d.name == "debhelper") debhelper = &d;
   if (debhelper == nullptr) return;
-  const int level = compat_file_level(pd);
+  const auto* control = pd.primary_file(frontend::FileKind::DebianControl);
+  const int level = control != nullptr ? debhelper_compat_file_level(control->path) : -1;
   if (level >= 10 || level == 0) return;
   out.report(debhelper->range, level < 0 ? std::string("no debhelper compat level is declared, so debhelper uses level 1; "
                                                        "add 'debhelper-compat (= 13)' to Build-Depends")

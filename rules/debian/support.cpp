@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
+#include <fstream>
 #include <utility>
 
 namespace katalint::rules::debian_support {
@@ -158,6 +160,27 @@ int debhelper_compat_level(const ir::Package& control) {
     return d.evr.empty() ? -1 : level;
   }
   return -1;
+}
+
+std::string debhelper_compat_file(std::string_view control_path) {
+  std::string path(control_path);
+  if (path.ends_with("debian/control")) {
+    path.replace(path.size() - 7, 7, "compat");
+  } else if (path.ends_with("debian.control")) {
+    path.replace(path.size() - 7, 7, "compat");
+  } else {
+    return {};
+  }
+  std::error_code error;
+  return std::filesystem::is_regular_file(path, error) ? path : std::string();
+}
+
+int debhelper_compat_file_level(std::string_view control_path) {
+  const std::string path = debhelper_compat_file(control_path);
+  if (path.empty()) return -1;
+  std::ifstream in(path);
+  int level = 0;
+  return in >> level ? level : 0;
 }
 
 std::string_view mail_of(std::string_view contact) {

@@ -75,6 +75,13 @@ std::span<const std::pair<std::string_view, std::string_view>> name_section_patt
 // Debhelper compatibility level from `debhelper-compat (= N)` in Build-Depends, or -1.
 int debhelper_compat_level(const ir::Package& control);
 
+// The debhelper compat file next to a control file (debian/compat for debian/control,
+// debian.compat for OBS's debian.control) when it exists on disk, else "". It is not a
+// packaging file katalint lints, so a linted directory does not list it.
+std::string debhelper_compat_file(std::string_view control_path);
+// Its level: -1 without a file, 0 when it does not start with a number.
+int debhelper_compat_file_level(std::string_view control_path);
+
 // The address between the angle brackets of "Name <mail>" ("" if there are none).
 std::string_view mail_of(std::string_view contact);
 

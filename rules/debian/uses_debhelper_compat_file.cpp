@@ -1,4 +1,6 @@
 // uses-debhelper-compat-file: a debhelper compat level set in debian/compat.
+#include <filesystem>
+
 #include <fmt/core.h>
 
 #include "frontend/package/directory.hpp"
@@ -9,11 +11,10 @@ namespace {
 
 using namespace debian_support;
 
-// debian/compat (debian.compat for OBS): listed in the directory but not read by a frontend.
-const frontend::PackageFile* compat_file(const frontend::PackageDirectory& pd) {
-  for (const auto& f : pd.files)
-    if (f.path.ends_with("debian/compat") || f.path.ends_with("debian.compat")) return &f;
-  return nullptr;
+// The debhelper compat file next to the primary control file, or "".
+std::string compat_file(const frontend::PackageDirectory& pd) {
+  const auto* control = pd.primary_file(frontend::FileKind::DebianControl);
+  return control != nullptr ? debhelper_compat_file(control->path) : std::string();
 }
 
 ir::Range source_field(const ir::Package& control) {
@@ -24,9 +25,10 @@ ir::Range source_field(const ir::Package& control) {
 
 void check(const frontend::PackageDirectory& pd, const ir::SourceManager&, Reporter& out) {
   if (!pd.control) return;
-  const auto* compat = compat_file(pd);
-  if (compat == nullptr) return;
-  out.report(source_field(*pd.control), fmt::format("{} sets the debhelper compat level; use 'debhelper-compat (= N)' in Build-Depends instead", compat->path));
+  const std::string compat = compat_file(pd);
+  if (compat.empty()) return;
+  out.report(source_field(*pd.control), fmt::format("{} sets the debhelper compat level; use 'debhelper-compat (= N)' in Build-Depends instead",
+                                                    std::filesystem::path(compat).filename().string()));
 }
 
 }  // namespace
