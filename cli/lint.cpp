@@ -129,7 +129,8 @@ std::vector<ir::Diagnostic> analyze(ir::SourceManager& sources, ir::FileId id, c
 
 void lint_one(const Task& task, const Mode& mode, Result& r) {
   std::string read_error;
-  auto id = r.sources.load(task.path, read_error, task.display);
+  const auto kind = task.options.kind.value_or(frontend::classify_path(task.display));
+  auto id = r.sources.load(task.path, read_error, task.display, frontend::max_file_size(kind));
   if (!id) {
     r.messages.push_back(fmt::format("katalint: error: cannot read '{}': {}", task.path, read_error));
     return;

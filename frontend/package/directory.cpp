@@ -261,7 +261,7 @@ PackageDirectory load_package_directory(ir::SourceManager& sources, const std::v
   for (auto& f : pd.files) {
     if (f.kind == FileKind::Unknown || (primaries_only && !f.primary)) continue;
     std::string error;
-    const auto id = sources.load(f.path, error);
+    const auto id = sources.load(f.path, error, {}, max_file_size(f.kind));
     if (!id) {
       sink.report("unreadable-file", ir::Severity::Error, {}, fmt::format("cannot read '{}': {}", f.path, error));
       continue;
