@@ -33,8 +33,12 @@ rm -f "$dir/seeds"/*
 # Seeds: the corpus files this target reads, named by content so duplicates collapse.
 seed() { while IFS= read -r -d '' f; do cp "$f" "$dir/seeds/$(cksum <"$f" | cut -d' ' -f1)"; done; }
 case $target in
-  spec|macro|fix)
+  spec|macro)
     find "$corpus" "$src/tests/fixtures" -type f \( -name '*.spec' -o -name '*.spec.in' -o -name '*.spec-template' \) -size -256k -print0 | seed ;;
+  fix)
+    # A spec, a NUL, then the bytes the target decodes into fixes and their edits.
+    find "$corpus/real-specs" -type f -name '*.spec' -size -32k -print0 | head -z -n 300 | seed
+    for f in "$dir/seeds"/*; do printf '\0\001\000\003\021\040\000\060\000\102\020\000\002\033\100\000\200\000' >>"$f"; done ;;
   control) find "$corpus" -type f \( -name control -o -name 'debian.control' -o -name control-template \) -print0 | seed ;;
   changelog) find "$corpus" -type f \( -path '*debian/changelog' -o -name 'debian.changelog' \) -print0 | seed ;;
   changes) find "$corpus" -type f -name '*.changes' -size -256k -print0 | seed ;;

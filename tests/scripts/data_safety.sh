@@ -8,7 +8,7 @@
 # skipped, so these checks apply by themselves once it lands.
 # Usage: data_safety.sh KATALINT SOURCE_DIR
 set -u
-katalint=$1
+katalint=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
