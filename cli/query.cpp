@@ -92,7 +92,7 @@ int run_query(const Options& options) {
     if (kind == frontend::FileKind::Spec) {
       const ir::Package package = frontend::evaluate_spec_file(sources, *id, analyze, sink);
       if (package.parse_failed) a.exit_code = kExitFindings;
-      else json = rpmspec::query_json(package);
+      else rpmspec::write_query_json(package, a.json, several ? -1 : 2);
     } else {
       // Debian and OBS files: the JSON view their ecosystem's own tools give.
       const auto filled = frontend::fill_placeholders(file, analyze.placeholders);

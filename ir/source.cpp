@@ -9,6 +9,10 @@
 #include <iostream>
 #include <sstream>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace katalint::ir {
 
 SourceFile::SourceFile(FileId id, std::string path, std::string text)
@@ -126,14 +130,27 @@ std::optional<std::string> read_regular_file(const std::string& path, std::size_
     error = "file is larger than the " + format_size(max_size) + " limit";
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // Plain POSIX reads: no stream or locale set-up per file.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     error = std::strerror(errno);
     return std::nullopt;
   }
-  // Read in blocks: the size may change under us, and /proc files report none.
   std::string text;
-  if (!read_bounded(in, max_size, text)) {
+  if (!ec) text.reserve(static_cast<std::size_t>(size));
+  // Read to the end, at most one byte past the limit: the size may change under us.
+  char block[65536];
+  bool failed = false;
+  while (text.size() <= max_size) {
+    const std::size_t want = std::min(sizeof block, max_size + 1 - text.size());
+    const ssize_t got = ::read(fd, block, want);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) failed = true;
+    if (got <= 0) break;
+    text.append(block, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  if (failed) {
     error = "read error";
     return std::nullopt;
   }

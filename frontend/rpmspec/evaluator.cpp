@@ -14,6 +14,7 @@
 
 #include "frontend/rpmspec/dependencies.hpp"
 #include "frontend/rpmspec/profile.hpp"
+#include "frontend/rpmspec/scan.hpp"
 
 namespace katalint::rpmspec {
 namespace {
@@ -408,6 +409,7 @@ class Evaluator {
   Part parse_script(Part part);
   Part parse_files();
   Part parse_changelog();
+  bool is_autochangelog(const Line& l) const;
   Part parse_simple_section(std::string_view name);
   Part parse_list(bool patches);
   Part parse_empty(Part previous);
@@ -497,7 +499,7 @@ int Evaluator::fill_pending() {
       const std::uint32_t eol = nl ? static_cast<std::uint32_t>(static_cast<const char*>(nl) - base) + 1 : size;
       // With nothing open, a line without '%' or '\\' cannot open anything.
       const std::string_view physical = in.text.substr(p, eol - p);
-      const bool plain = !(pc || bc || xc) && physical.find_first_of("%\\") == std::string_view::npos;
+      const bool plain = !(pc || bc || xc) && find_either(physical, '%', '\\') == std::string_view::npos;
       if (plain) nc = 0;
       for (std::uint32_t i = plain ? eol : p; i < eol; ++i) {
         const char c = in.text[i];
@@ -930,7 +932,21 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
     rename_package(pkg, std::string(field));
   } else if (token == "version" || token == "release") {
     if (!single_token()) return false;
-    const auto bad = first_illegal(field, [](char c) {
+    // OBS replaces <CI_CNT> and <B_CNT> in Release with its counters before rpm reads the spec.
+    std::string checked;
+    for (std::size_t i = 0; i < field.size();) {
+      const bool counters = token == "release";
+      if (counters && field.substr(i, 8) == "<CI_CNT>") {
+        checked += '1';
+        i += 8;
+      } else if (counters && field.substr(i, 7) == "<B_CNT>") {
+        checked += '1';
+        i += 7;
+      } else {
+        checked += field[i++];
+      }
+    }
+    const auto bad = first_illegal(checked, [](char c) {
       return is_alnum(c) || std::string_view("._+%{}~^").find(c) != std::string_view::npos;
     });
     if (bad) {
@@ -939,7 +955,7 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
             "illegal-character");
       return false;
     }
-    if (field.find("..") != std::string_view::npos) {
+    if (checked.find("..") != std::string::npos) {
       error(line_.range, fmt::format("illegal sequence \"..\" in: {}", line), "illegal-character");
       return false;
     }
@@ -1386,6 +1402,17 @@ Part Evaluator::parse_files() {
   return next;
 }
 
+// rpmautospec's %autochangelog fills the section from git at build time (a Lua macro
+// katalint does not run): a line holding only it is no malformed entry.
+bool Evaluator::is_autochangelog(const Line& l) const {
+  if (l.range.file != file_.id() || l.range.end <= l.range.begin) return false;
+  std::string_view raw = file_.text().substr(l.range.begin, l.range.end - l.range.begin);
+  while (!raw.empty() && (raw.back() == '\n' || raw.back() == '\r' || raw.back() == ' ' || raw.back() == '\t'))
+    raw.remove_suffix(1);
+  raw = trim(raw);
+  return raw == "%autochangelog" || raw == "%{autochangelog}";
+}
+
 Part Evaluator::parse_changelog() {
   std::vector<Line> lines;
   const Part next = parse_lines(kStripComments, nullptr, &lines);
@@ -1424,7 +1451,7 @@ Part Evaluator::parse_changelog() {
       const std::string_view t = trim(s);
       if (!t.empty()) current->lines.emplace_back(t);
       current->range.end = l.range.end;
-    } else if (!trim(s).empty()) {
+    } else if (!trim(s).empty() && !is_autochangelog(l)) {
       error(l.range, "%changelog entries must start with *", "changelog-syntax");
       return Part::Error;
     }
