@@ -52,6 +52,10 @@ std::size_t max_file_size(FileKind kind) {
     case FileKind::DebianChangelog:
     case FileKind::SuseChanges: return 8 * kMiB;
     case FileKind::Unknown: return ir::SourceManager::kMaxFileSize;
+    // A relation costs a few hundred bytes in the IR: 1 MiB of `a, a, ...` is 300 MB. The
+    // biggest real debian/control (linux) is 730 KB.
+    case FileKind::DebianControl:
+    case FileKind::Dsc: return 1 * kMiB;
     default: return 4 * kMiB;
   }
 }

@@ -3,24 +3,26 @@
 # tests/fuzz/TARGET/. The corpus it grows is kept in WORK/TARGET/corpus, so a later run
 # continues from it; crashing inputs land in WORK/TARGET/artifacts.
 #
-#   fuzz/run.sh [--seconds N] [--jobs N] [--binary PATH] [--work DIR] TARGET
+#   fuzz/run.sh [--seconds N] [--jobs N] [--timeout S] [--binary PATH] [--work DIR] TARGET
 #
-# Defaults: 60 seconds, one job, build/fuzz/fuzz/fuzz_TARGET, build/fuzz/fuzz/work.
+# Defaults: 60 seconds, one job, 10 s per input, build/fuzz/fuzz/fuzz_TARGET,
+# build/fuzz/fuzz/work. On a loaded machine raise --timeout: it is wall-clock time.
 # Example of a long run at low priority:
 #   nice -n 19 fuzz/run.sh --seconds 3600 spec
 set -u
 src=$(cd "$(dirname "$0")/.." && pwd)
-seconds=60 jobs=1 binary= work=$src/build/fuzz/fuzz/work
+seconds=60 jobs=1 timeout=10 binary= work=$src/build/fuzz/fuzz/work
 while [ $# -gt 1 ]; do
   case $1 in
     --seconds) seconds=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
+    --timeout) timeout=$2; shift 2 ;;
     --binary) binary=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
-    *) echo "usage: $0 [--seconds N] [--jobs N] [--binary PATH] [--work DIR] TARGET" >&2; exit 2 ;;
+    *) echo "usage: $0 [--seconds N] [--jobs N] [--timeout S] [--binary PATH] [--work DIR] TARGET" >&2; exit 2 ;;
   esac
 done
-[ $# -eq 1 ] || { echo "usage: $0 [--seconds N] [--jobs N] [--binary PATH] [--work DIR] TARGET" >&2; exit 2; }
+[ $# -eq 1 ] || { echo "usage: $0 [--seconds N] [--jobs N] [--timeout S] [--binary PATH] [--work DIR] TARGET" >&2; exit 2; }
 target=$1
 binary=${binary:-$src/build/fuzz/fuzz/fuzz_$target}
 [ -x "$binary" ] || { echo "no fuzz binary at $binary (cmake --preset fuzz && cmake --build --preset fuzz)" >&2; exit 2; }
@@ -33,8 +35,12 @@ rm -f "$dir/seeds"/*
 # Seeds: the corpus files this target reads, named by content so duplicates collapse.
 seed() { while IFS= read -r -d '' f; do cp "$f" "$dir/seeds/$(cksum <"$f" | cut -d' ' -f1)"; done; }
 case $target in
-  spec|macro|fix)
+  spec|macro)
     find "$corpus" "$src/tests/fixtures" -type f \( -name '*.spec' -o -name '*.spec.in' -o -name '*.spec-template' \) -size -256k -print0 | seed ;;
+  fix)
+    # A spec, a NUL, then the bytes the target decodes into fixes and their edits.
+    find "$corpus/real-specs" -type f -name '*.spec' -size -32k -print0 | head -z -n 300 | seed
+    for f in "$dir/seeds"/*; do printf '\0\001\000\003\021\040\000\060\000\102\020\000\002\033\100\000\200\000' >>"$f"; done ;;
   control) find "$corpus" -type f \( -name control -o -name 'debian.control' -o -name control-template \) -print0 | seed ;;
   changelog) find "$corpus" -type f \( -path '*debian/changelog' -o -name 'debian.changelog' \) -print0 | seed ;;
   changes) find "$corpus" -type f -name '*.changes' -size -256k -print0 | seed ;;
@@ -53,8 +59,9 @@ echo "fuzz $target: $(ls "$dir/seeds" | wc -l) seeds, $(ls "$dir/corpus" | wc -l
 dict=()
 [ -f "$src/fuzz/dict/$target.dict" ] && dict=(-dict="$src/fuzz/dict/$target.dict")
 # -timeout: a single input slower than this is a finding (the hostile-input suite allows 2 s
-# for a whole run); -rss_limit_mb: bounded memory is a requirement too.
-args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=262144 -print_final_stats=1
+# of CPU time for a whole run); -rss_limit_mb: bounded memory is a requirement too. Inputs
+# up to 64 KB: bigger ones only run slower, the corpus files above it are cut.
+args=(-max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
   -artifact_prefix="$dir/artifacts/" "${dict[@]}")
 if [ "$jobs" -gt 1 ]; then
   args+=(-jobs="$jobs" -workers="$jobs")

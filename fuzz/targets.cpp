@@ -1,12 +1,16 @@
 #include "fuzz/targets.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
 #include "cli/fix.hpp"
-#include "frontend/analyze.hpp"
+#include "frontend/debian/control.hpp"
+#include "frontend/debian/deb822.hpp"
 #include "frontend/debian/query.hpp"
+#include "frontend/file_kind.hpp"
+#include "frontend/rpmspec/evaluator.hpp"
 #include "frontend/rpmspec/macro_engine.hpp"
 #include "frontend/rpmspec/profile.hpp"
 #include "frontend/rpmspec/syntax.hpp"
@@ -21,14 +25,6 @@ using frontend::FileKind;
 // never depends on the files around it.
 constexpr std::string_view kDir = "/nonexistent-katalint-fuzz/";
 
-std::vector<ir::Diagnostic> analyze(ir::SourceManager& sources, ir::FileId id, FileKind kind) {
-  frontend::AnalyzeOptions options;
-  options.kind = kind;
-  ir::DiagnosticSink sink;
-  frontend::analyze_file(sources, id, options, sink);
-  return std::move(sink.diagnostics());
-}
-
 void check_diagnostics(std::string_view target, const ir::SourceManager& sources,
                        const std::vector<ir::Diagnostic>& diagnostics) {
   for (const auto& d : diagnostics) {
@@ -40,17 +36,20 @@ void check_diagnostics(std::string_view target, const ir::SourceManager& sources
   }
 }
 
-// The whole pipeline (frontend, rules, suppressions) for one file kind, and the lossless
-// syntax tree: reprinting it gives the input back.
+// A frontend: the evaluated IR (the spec evaluator with the default profile; the Debian
+// and OBS readers), the query view, and the lossless syntax tree, which must reprint the
+// input byte for byte. The rules are not part of the fuzz build: they run over the corpus
+// and the hostile-input catalogue under the sanitizers instead.
 void run_file(std::string_view target, FileKind kind, std::string_view file_name, std::string_view input) {
   ir::SourceManager sources;
   const ir::FileId id = sources.add(std::string(kDir) + std::string(file_name), std::string(input));
-  const auto diagnostics = analyze(sources, id, kind);
-  check_diagnostics(target, sources, diagnostics);
   const ir::SourceFile& file = sources.file(id);
   ir::DiagnosticSink sink;
   std::string reprinted;
   if (kind == FileKind::Spec) {
+    rpmspec::EvaluateOptions options;
+    options.source_dir = std::string(kDir);
+    (void)rpmspec::evaluate_spec(sources, file, file.text(), nullptr, rpmspec::kDefaultTarget, options, sink);
     const auto tree = rpmspec::parse_spec_syntax(file, sink);
     reprinted = rpmspec::reprint(tree);
     (void)rpmspec::to_json(tree).dump();
@@ -58,7 +57,13 @@ void run_file(std::string_view target, FileKind kind, std::string_view file_name
     if (!frontend::debian::read_file(kind, file, file.text(), nullptr, sink, &reprinted))
       invariant_failed(target, "the frontend does not read this kind");
     if (auto json = frontend::debian::query_json(kind, file, file.text(), nullptr, sink)) (void)json->dump();
+    if (kind == FileKind::DebianControl || kind == FileKind::Dsc) {
+      const auto flavor = kind == FileKind::Dsc ? frontend::debian::Deb822Flavor::Dsc : frontend::debian::Deb822Flavor::Control;
+      const auto doc = frontend::debian::parse_deb822(file, flavor, sink);
+      (void)frontend::debian::control_to_ir(doc, file, sink);
+    }
   }
+  check_diagnostics(target, sources, sink.diagnostics());
   if (reprinted != input) invariant_failed(target, "the syntax tree does not reprint the input");
 }
 
@@ -93,27 +98,49 @@ void run_expression(std::string_view input) {
   (void)rpmspec::evaluate_expression(input, nullptr, error);
 }
 
-// What `lint --unsafe-fixes` does: apply, analyse again, repeat until nothing applies.
+// The fix applier on arbitrary fixes: the input is a text, then fixes of random edits, so
+// overlapping, touching, empty, out-of-range and cross-file edits all occur. Nothing may
+// crash, and the diff must agree with the result.
 void run_fix(std::string_view input) {
-  constexpr int kMaxPasses = 10;
-  std::string text(input);
-  ir::SourceManager sources;
-  ir::FileId id = sources.add(std::string(kDir) + "fuzz.spec", text);
-  auto diagnostics = analyze(sources, id, FileKind::Spec);
-  for (int pass = 0; pass < kMaxPasses; ++pass) {
-    auto fixed = cli::apply_fixes(text, id, diagnostics, true);
-    if (!fixed) break;
-    if (fixed->applied == 0 || fixed->applied != fixed->rules.size())
-      invariant_failed("fix", "a pass reports no fix applied");
-    text = std::move(fixed->text);
-    ir::SourceManager next;
-    id = next.add(std::string(kDir) + "fuzz.spec", text);
-    diagnostics = analyze(next, id, FileKind::Spec);
-    check_diagnostics("fix", next, diagnostics);
-    sources = std::move(next);
+  const auto split = input.find('\0');
+  const std::string_view text = input.substr(0, split);
+  std::string_view rest = split == std::string_view::npos ? std::string_view() : input.substr(split + 1);
+  auto next_byte = [&rest]() -> unsigned {
+    if (rest.empty()) return 0;
+    const auto c = static_cast<unsigned char>(rest.front());
+    rest.remove_prefix(1);
+    return c;
+  };
+  auto next_offset = [&]() -> std::uint32_t {
+    const unsigned v = next_byte() | (next_byte() << 8);
+    return static_cast<std::uint32_t>(v % (text.size() + 2));  // one past the end is out of range
+  };
+  std::vector<ir::Diagnostic> diagnostics;
+  while (!rest.empty() && diagnostics.size() < 64) {
+    ir::Diagnostic d;
+    d.rule = "fuzz-" + std::to_string(next_byte() % 4);
+    ir::Fix fix;
+    fix.applicability = static_cast<ir::Applicability>(next_byte() % 3);
+    const unsigned edits = next_byte() % 4;
+    for (unsigned e = 0; e < edits; ++e) {
+      ir::Edit edit;
+      const unsigned flags = next_byte();
+      edit.range.file = (flags & 0x80) ? 1 : 0;
+      edit.range.begin = next_offset();
+      edit.range.end = (flags & 0x40) ? edit.range.begin : next_offset();
+      edit.replacement = std::string(flags & 0x7, static_cast<char>('a' + (flags >> 3 & 0x7)));
+      fix.edits.push_back(std::move(edit));
+    }
+    d.fix = std::move(fix);
+    diagnostics.push_back(std::move(d));
   }
-  const std::string diff = cli::unified_diff(input, text, "fuzz.spec");
-  if (diff.empty() != (std::string_view(text) == input)) invariant_failed("fix", "the diff disagrees with the text");
+  for (const bool unsafe : {false, true}) {
+    const auto pass = cli::apply_fixes(text, 0, diagnostics, unsafe);
+    if (!pass) continue;
+    if (pass->applied == 0 || pass->applied != pass->rules.size()) invariant_failed("fix", "a pass applied no fix");
+    const std::string diff = cli::unified_diff(text, pass->text, "fuzz.spec");
+    if (diff.empty() != (pass->text == text)) invariant_failed("fix", "the diff disagrees with the text");
+  }
 }
 
 }  // namespace
@@ -136,7 +163,7 @@ const std::vector<Target>& targets() {
       {"dsc", "dsc", [](std::string_view in) { run_file("dsc", FileKind::Dsc, "fuzz.dsc", in); }},
       {"macro", "spec", run_macro},
       {"expression", "expression", run_expression},
-      {"fix", "spec", run_fix},
+      {"fix", "fix", run_fix},
   };
   return all;
 }

@@ -1,5 +1,5 @@
-// too-many-dependencies: reported by frontend/rpmspec/dependencies.cpp, the spec evaluator and
-// frontend/debian (relations.cpp, control.cpp); the check lives there, this is its registry entry.
+// too-many-dependencies: reported by frontend/rpmspec/dependencies.cpp and the spec evaluator;
+// the check lives there, this is its registry entry.
 #include "rules/rule.hpp"
 
 namespace katalint::rules {
@@ -10,10 +10,9 @@ constinit const RuleInfo too_many_dependencies{
     .severity = ir::Severity::Warning,
     .summary = "a field or a file lists more dependencies than katalint reads",
     .origin = Origin::Frontend,
-    .kinds = kind_bit(frontend::FileKind::Spec) | kind_bit(frontend::FileKind::DebianControl) |
-             kind_bit(frontend::FileKind::Dsc),
-    .doc = {.what = R"md(Reports a dependency field with more than 10,000 entries, or a spec, `debian/control` or `.dsc` with more than 50,000 in all. katalint reads the dependencies up to the limit and drops the rest, so checks on them see only part of the list.)md",
-             .why = R"md(Real packages list a few dozen dependencies per field and a few hundred per file. Millions of them are a generated or hostile file, and holding them all would take gigabytes of memory (docs/reliability.md).)md",
+    .kinds = kind_bit(frontend::FileKind::Spec),
+    .doc = {.what = R"md(Reports a spec dependency field with more than 10,000 entries, or a spec with more than 50,000 in all. katalint reads the dependencies up to the limit and drops the rest, so checks on them see only part of the list.)md",
+             .why = R"md(Real packages list a few dozen dependencies per field and a few hundred per file. Millions of them are a generated or hostile file, and holding them all would take gigabytes of memory (docs/reliability.md). A `debian/control` or `.dsc` is limited by its size (1 MiB) instead.)md",
              .example = R"md(Name:           example
 Version:        1.0
 Release:        0

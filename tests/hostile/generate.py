@@ -72,7 +72,7 @@ write("deep-parentheses-dependency.spec", HEAD + "Requires: " + "(" * DEEP + "a"
 write("deep-files-attr.spec", HEAD + TAIL + "%attr(" + "(" * DEEP + ") /x\n")
 write("service-deep-nesting/_service", "<services>" + "<service>" * DEEP + "</service>" * DEEP + "</services>\n")
 write("service-deep-comment/_service", "<services>" + "<!--" * DEEP + "-->" * DEEP + "</services>\n")
-write("rules-deep-make/debian.rules", "#!/usr/bin/make -f\nX := " + "$(" * DEEP + "x" + ")" * DEEP + "\n%:\n\tdh $@\n")
+write("rules-deep-make/debian.rules", "#!/usr/bin/make -f\nX := " + "$(" * DEEP + "x" + ")" * DEEP + "\n%:\n\tdh $@\nnot a rule, still reported after all that\n")
 write("control-deep-parentheses/debian.control", CONTROL.replace("(= 13)", "(" * DEEP + "= 13" + ")" * DEEP))
 write("toml-deep/katalint.toml", "ignore = " + "[" * DEEP + "]" * DEEP + "\n")
 write("toml-deep/x.spec", HEAD + TAIL)
@@ -96,7 +96,8 @@ write("control-alternatives/debian.control", CONTROL.replace("debhelper-compat (
 write("control-many-paragraphs/debian.control", CONTROL + "".join(f"\nPackage: p{i}\nArchitecture: all\nDescription: d\n" for i in range(50_000)))
 write("changelog-garbage/debian.changelog", random_bytes(256 * 1024))
 write("changelog-huge-entry/debian.changelog", "hostile (1.0-1) unstable; urgency=medium\n\n  * x (Closes: #"
-      + ", #".join(str(i) for i in range(200_000)) + ")\n\n -- A <a@b.c>  Mon, 01 Jan 2024 00:00:00 +0000\n")
+      + ", #".join(str(i) for i in range(200_000)) + ")\n\n -- A <a@b.c>  Mon, 01 Jan 2024 00:00:00 +0000\n"
+      + "\nnot a heading, still reported after all that\n")
 write("changelog-bad-dates/debian.changelog", "".join(f"hostile ({i}:{'9' * 400}-1) unstable; urgency=\udcff\n\n  * x\n\n"
       " -- A <a@b.c>  Xxx, 99 Foo 99999999999999999999 99:99:99 +9999\n\n" for i in range(2000)))
 write("changes-bad-dates/x.changes", "".join(f"{SEPARATOR}Xxx Foo 99 99:99:99 ZZZ {'9' * 300} - \udcff\n\n- x\n\n" for i in range(3000)))

@@ -8,7 +8,7 @@
 # skipped, so these checks apply by themselves once it lands.
 # Usage: data_safety.sh KATALINT SOURCE_DIR
 set -u
-katalint=$1
+katalint=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -139,9 +139,9 @@ for writer in "--fix" "fmt -i"; do
   fi
   small=$d/small.spec
   write_fixable "$small.orig"
-  for call in write fsync fchmod rename,renameat,renameat2; do
+  for call in write fsync fchmod rename,renameat,renameat2; do  # the first write is the temporary file
     cp "$small.orig" "$small"
-    strace -f -qq -o /dev/null -e trace="$call" -e inject="$call":signal=KILL "$katalint" "${cmd[@]}" "$small" >/dev/null 2>&1
+    strace -f -qq -o /dev/null -e trace="$call" -e inject="$call":signal=KILL:when=1 "$katalint" "${cmd[@]}" "$small" >/dev/null 2>&1
     rc=$?
     [ "$rc" -eq 137 ] || fail "$writer: not killed on entering $call (exit $rc; does strace work here?)"
     cmp -s "$small" "$small.orig" || fail "$writer: killed on entering $call, the file changed"
@@ -149,7 +149,7 @@ for writer in "--fix" "fmt -i"; do
   done
   for fault in write:error=ENOSPC fsync:error=EIO rename:error=EXDEV fchmod:error=EPERM; do
     cp "$small.orig" "$small"
-    strace -f -qq -o /dev/null -e trace="${fault%%:*}" -e inject="$fault" "$katalint" "${cmd[@]}" "$small" >/dev/null 2>"$d/fault.err"
+    strace -f -qq -o /dev/null -e trace="${fault%%:*}" -e inject="$fault":when=1 "$katalint" "${cmd[@]}" "$small" >/dev/null 2>"$d/fault.err"
     rc=$?
     [ "$rc" -eq 2 ] || fail "$writer: exit $rc when $fault, expected 2"
     grep -q "katalint: error:" "$d/fault.err" || fail "$writer: no error message when $fault"

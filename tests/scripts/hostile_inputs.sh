@@ -6,7 +6,7 @@
 # and machine-dependent ones (100 MB, FIFOs, symlinks) into a temporary directory.
 # Usage: hostile_inputs.sh KATALINT SOURCE_DIR
 set -u
-katalint=$1
+katalint=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 src=$2
 
 skip() {
@@ -35,10 +35,16 @@ fi
 failures=0 count=0 worst_cpu=0 worst_cpu_id= worst_rss=0 worst_rss_id=
 fail() { echo "FAIL: $1"; failures=$((failures + 1)); }
 
-# check ID ARGS...: runs katalint ARGS in the work directory and applies every limit.
-check() {
-  local id=$1
-  shift
+# check ID ARGS...: runs katalint ARGS in the work directory and applies every limit; the
+# output must hold a diagnostic (text, JSON or SARIF).
+# check_answer ID json|reprint:FILE ARGS...: the same for `query` and `dump`, whose answer is
+# their output: well-formed JSON, or FILE reprinted byte for byte.
+check() { run_checked "$1" diagnostic "${@:2}"; }
+check_answer() { run_checked "$1" "$2" "${@:3}"; }
+
+run_checked() {
+  local id=$1 want=$2
+  shift 2
   count=$((count + 1))
   /usr/bin/time -f '%U %S %M' -o "$work/.usage" timeout -s KILL "$wall_limit" "$katalint" "$@" \
     >"$work/.out" 2>"$work/.err" <"${stdin:-/dev/null}"
@@ -60,11 +66,24 @@ check() {
   if [ "${rss:-0}" -ge "$rss_limit_kb" ] 2>/dev/null; then
     fail "$id: ${rss} KB resident, the limit is ${rss_limit_kb} KB: katalint $*"
   fi
-  if ! grep -Eaq '(:[0-9]+:[0-9]+: (error|warning|info|note):)|(^katalint: (error|warning):)' "$work/.out" "$work/.err"; then
-    fail "$id: no diagnostic (exit $rc): katalint $*"
-    head -c 400 "$work/.out" "$work/.err"
-    return
-  fi
+  case $want in
+    diagnostic)
+      if ! grep -Eaq '(:[0-9]+:[0-9]+: (error|warning|info|note):)|(^katalint: (error|warning):)|("severity": "(error|warning|info)")|("level": "(error|warning|note)")' \
+          "$work/.out" "$work/.err"; then
+        fail "$id: no diagnostic (exit $rc): katalint $*"
+        return
+      fi ;;
+    json)
+      if ! python3 -c 'import json, sys; json.load(open(sys.argv[1], "rb"))' "$work/.out" 2>/dev/null; then
+        fail "$id: the output is not JSON (exit $rc): katalint $*"
+        return
+      fi ;;
+    reprint:*)
+      if ! cmp -s "$work/.out" "${want#reprint:}"; then
+        fail "$id: the output is not the input reprinted (exit $rc): katalint $*"
+        return
+      fi ;;
+  esac
   echo "ok: $id (exit $rc, ${cpu}s, ${rss} KB)"
 }
 
@@ -125,14 +144,14 @@ check nul-bytes nul-bytes.spec
 check nul-bytes-sarif --format sarif nul-bytes.spec
 check invalid-utf8 invalid-utf8.spec
 check invalid-utf8-json --format json invalid-utf8.spec
-check invalid-utf8-query query --json invalid-utf8.spec
+check_answer invalid-utf8-query json query --json invalid-utf8.spec
 check crlf crlf.spec
 check cr-only cr-only.spec
 check utf16 utf16.spec
 check bom bom.spec
 check terminal-escapes terminal-escapes.spec
 check empty empty.spec
-check empty-dump dump --format source empty.spec
+check_answer empty-dump reprint:empty.spec dump --format source empty.spec
 check only-newlines only-newlines.spec
 check random-bytes random-bytes.spec
 check binary-named-spec binary.spec
@@ -158,7 +177,7 @@ check directory-named-spec directory.spec
 check directory-with-symlink-loop dir-with-loop
 check name-traversal name-traversal.spec
 check name-traversal-fix --fix --unsafe-fixes name-traversal.spec
-check name-traversal-dump dump name-traversal.spec
+check_answer name-traversal-dump json dump name-traversal.spec
 [ -e /tmp/katalint-escape ] && fail "a file was written where Name: points"
 check deep-toml-config toml-deep/x.spec
 check deep-baseline --baseline baseline-deep.json empty.spec
@@ -168,7 +187,7 @@ check explain-hostile-id explain "$(printf '../../\377%%{x}\033[2J')"
 check control-nul control-nul/debian.control
 check control-invalid-utf8 query --json control-invalid-utf8/debian.control
 check control-crlf control-crlf/debian.control
-check control-empty control-empty/debian.control
+check_answer control-empty json query --json control-empty/debian.control
 check control-unbalanced control-unbalanced/debian.control
 check control-alternatives control-alternatives/debian.control
 check control-continuations control-continuations/debian.control
@@ -183,7 +202,8 @@ check changes-nul changes-nul/x.changes
 check changes-separators changes-separators/x.changes
 check changes-bad-dates changes-bad-dates/x.changes
 check dsc-unterminated-pgp dsc-unterminated-pgp/x.dsc
-check dsc-binary dump --format source dsc-binary/x.dsc
+check_answer dsc-binary reprint:dsc-binary/x.dsc dump --format source dsc-binary/x.dsc
+check dsc-binary-lint dsc-binary/x.dsc
 check service-entity-bomb service-entity-bomb/_service
 check service-external-entity service-external-entity/_service
 check service-unterminated service-unterminated/_service

@@ -36,7 +36,9 @@ struct TempDir {
   }
 };
 
-const std::string kHead = "Name: demo\nVersion: 1\nRelease: 1\nSummary: s\nLicense: MIT\n%description\nd\n";
+// A preamble; tests add tags and lines, then kTail.
+const std::string kHead = "Name: demo\nVersion: 1\nRelease: 1\nSummary: s\nLicense: MIT\n";
+const std::string kTail = "%description\nd\n%files\n";
 
 bool has_rule(const ir::DiagnosticSink& sink, std::string_view rule) {
   for (const auto& d : sink.diagnostics())
@@ -103,7 +105,8 @@ TEST_CASE("each file kind has a size limit", "[reliability]") {
   using frontend::FileKind;
   CHECK(frontend::max_file_size(FileKind::Spec) == rpmspec::kMaxSpecSize);
   CHECK(frontend::max_file_size(FileKind::SuseChanges) == 8u * 1024u * 1024u);
-  CHECK(frontend::max_file_size(FileKind::DebianControl) == 4u * 1024u * 1024u);
+  CHECK(frontend::max_file_size(FileKind::DebianControl) == 1024u * 1024u);
+  CHECK(frontend::max_file_size(FileKind::ObsService) == 4u * 1024u * 1024u);
   CHECK(frontend::max_file_size(FileKind::Unknown) == ir::SourceManager::kMaxFileSize);
   CHECK(ir::format_size(2u * 1024u * 1024u) == "2 MiB");
 }
@@ -114,8 +117,8 @@ TEST_CASE("%include and %{load:} refuse special files and stop at a total size",
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   const std::string big(rpmspec::kMaxSpecSize / 2 + 1, '#');
   dir.write("big.inc", big + "\n");
-  const auto spec = dir.write("x.spec", kHead + "%include pipe\n%include /dev/zero\n%{load:/dev/zero}\n"
-                                                "%include big.inc\n%include big.inc\n%files\n");
+  const auto spec = dir.write("x.spec", kHead + "%include pipe\n%include /dev/zero\n%include big.inc\n%include big.inc\n"
+                                                "%{load:/dev/zero}\n" + kTail);
   ir::SourceManager sources;
   std::string error;
   const auto id = sources.load(spec.string(), error);
@@ -129,8 +132,8 @@ TEST_CASE("%include and %{load:} refuse special files and stop at a total size",
   REQUIRE(messages.size() == 4);
   CHECK(messages[0] == "unable to open pipe: not a regular file");
   CHECK(messages[1] == "unable to open /dev/zero: not a regular file");
-  CHECK(messages[2] == "failed to load macro file /dev/zero");
-  CHECK(messages[3] == "unable to open big.inc: the included files would exceed 2 MiB in all");
+  CHECK(messages[2] == "unable to open big.inc: the included files would exceed 2 MiB in all");
+  CHECK(messages[3] == "failed to load macro file /dev/zero");
 }
 
 TEST_CASE("dependencies stop at the per-field and per-file limits", "[reliability]") {
@@ -143,7 +146,7 @@ TEST_CASE("dependencies stop at the per-field and per-file limits", "[reliabilit
 
   std::string text = kHead;
   for (int line = 0; line < 6; ++line) text += "Requires: " + field.substr(0, 2 * 9999) + "\n";
-  text += "%files\n";
+  text += kTail;
   ir::SourceManager sources;
   const auto id = sources.add("many.spec", text);
   ir::DiagnosticSink file_sink;
@@ -156,9 +159,9 @@ TEST_CASE("dependencies stop at the per-field and per-file limits", "[reliabilit
 }
 
 TEST_CASE("thousands of subpackages are found by name", "[reliability]") {
-  std::string text = kHead;
+  std::string text = kHead + kTail;
   for (int i = 0; i < 3000; ++i) text += "%package p" + std::to_string(i) + "\nSummary: s\n%description p" + std::to_string(i) + "\nd\n";
-  text += "%package p17\nSummary: again\n%files\n";
+  text += "%package p17\nSummary: again\n";
   ir::SourceManager sources;
   const auto id = sources.add("many.spec", text);
   ir::DiagnosticSink sink;
