@@ -206,9 +206,7 @@ TEST_CASE("a consistent package directory loads without cross-file findings", "[
                  {"debian.changelog", kChangelog},
                  {"debian.compat", "9\n"},
                  {"_service", "<services><service name=\"tar_scm\"/></services>\n"}});
-  // Only openSUSE's submit-time check speaks: the directory has no demo.changes.
-  REQUIRE(t.sink.diagnostics().size() == 1);
-  CHECK(t.sink.diagnostics()[0].rule == "obs-changes-file-missing");
+  CHECK(t.sink.diagnostics().empty());
   REQUIRE(t.pd.spec);
   REQUIRE(t.pd.control);
   REQUIRE(t.pd.dsc);
@@ -359,7 +357,7 @@ TEST_CASE("version-mismatch", "[package-dir][version-mismatch]") {
     CHECK(maybe.count("version-mismatch") == 0);
   }
   SECTION("a spec rpm rejects is not compared") {
-    TempPackage t({{"demo.spec", replace(kSpec, "Release: 0", "Release: 1.<B_CNT>")},
+    TempPackage t({{"demo.spec", replace(kSpec, "Release: 0", "Release: 1.<x>")},
                    {"demo.dsc", replace(kDsc, "Version: 1.2-1", "Version: 9-1")}});
     REQUIRE(t.pd.spec);
     CHECK(t.pd.spec->parse_failed);
