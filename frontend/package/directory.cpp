@@ -242,7 +242,8 @@ std::vector<std::string> list_files_recursively(const std::string& root, std::st
 }
 
 PackageDirectory load_package_directory(ir::SourceManager& sources, const std::vector<std::string>& paths,
-                                        const AnalyzeOptions& options, ir::DiagnosticSink& sink) {
+                                        const AnalyzeOptions& options, ir::DiagnosticSink& sink,
+                                        bool primaries_only) {
   PackageDirectory pd;
   std::vector<std::string> sorted = paths;
   std::sort(sorted.begin(), sorted.end());
@@ -258,9 +259,9 @@ PackageDirectory load_package_directory(ir::SourceManager& sources, const std::v
   choose_primaries(pd.files, pd.dir);
 
   for (auto& f : pd.files) {
-    if (f.kind == FileKind::Unknown) continue;
+    if (f.kind == FileKind::Unknown || (primaries_only && !f.primary)) continue;
     std::string error;
-    const auto id = sources.load(f.path, error);
+    const auto id = sources.load(f.path, error, {}, max_file_size(f.kind));
     if (!id) {
       sink.report("unreadable-file", ir::Severity::Error, {}, fmt::format("cannot read '{}': {}", f.path, error));
       continue;

@@ -92,9 +92,12 @@ std::vector<std::string> list_files_recursively(const std::string& root, std::st
 // Reads the files of one package directory (`paths`: as one PackageGroup holds them),
 // reports every file's parse diagnostics and the cross-file checks to `sink`, and builds
 // the merged model. A caller that lints the files one by one already has their parse
-// diagnostics; it can load with a scratch sink and call check_package_directory().
+// diagnostics; it can load with a scratch sink and call check_package_directory(), and with
+// `primaries_only` skip the files the model does not take (another spec of a folder of
+// specs is then not evaluated again for nothing).
 PackageDirectory load_package_directory(ir::SourceManager& sources, const std::vector<std::string>& paths,
-                                        const AnalyzeOptions& options, ir::DiagnosticSink& sink);
+                                        const AnalyzeOptions& options, ir::DiagnosticSink& sink,
+                                        bool primaries_only = false);
 
 // The cross-file checks alone (version-mismatch, source-name-mismatch, dsc-binary-drift,
 // dsc-build-depends-drift, debian-series-drift, go-build-depends-missing) and openSUSE's

@@ -162,7 +162,7 @@ TEST_CASE("every Kata package directory at every release tag loads and shows onl
   // files are only listed.
   CHECK(packages == 333);
   CHECK(names.size() == 8);
-  // OBS's <B_CNT> in Release (24 specs) is substituted as OBS does, so every spec evaluates.
+  // Release: @RELEASE@.<B_CNT> is read as OBS reads it (counters replaced), so every spec parses.
   CHECK(failed_specs == 0);
   CHECK(files_read == 1665);
   // openSUSE's submit-time checks: no package has a .changes file, sources are not in the
