@@ -100,6 +100,9 @@ std::string render_markdown(const RuleInfo& rule) {
   out += fmt::format("- Files: {}\n", describe_kinds(rule.kinds));
   if (rule.origin == Origin::Check)
     out += fmt::format("- Targets: {}\n", describe_families(rule.families));
+  else if (rule.origin == Origin::Package && rule.families != kAllFamilies)
+    out += fmt::format("- Reported by: the package-directory checks, for targets: {}\n",
+                       describe_families(rule.families));
   else
     out += fmt::format("- Reported by: {} (always on unless ignored)\n",
                        rule.origin == Origin::Frontend  ? "the frontend"

@@ -68,6 +68,11 @@ RuleSet::RuleSet(const RuleSettings& settings, Family family) : settings_(settin
 
 bool RuleSet::enabled(const RuleInfo& rule) const {
   if (contains(settings_.ignore, rule.id)) return false;
+  // Package-directory checks of one family (openSUSE's submit-time checks) follow the target;
+  // `select` lists lint checks and does not turn them off.
+  if (rule.origin == Origin::Package)
+    return rule.enabled_by_default(family_) || contains(settings_.extend_select, rule.id) ||
+           contains(settings_.select, rule.id);
   if (rule.origin != Origin::Check) return true;
   if (contains(settings_.extend_select, rule.id) || contains(settings_.extend_select, "all")) return true;
   if (settings_.has_select) return contains(settings_.select, rule.id) || contains(settings_.select, "all");

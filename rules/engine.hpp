@@ -25,7 +25,8 @@ struct RuleSettings {
 class RuleSet {
  public:
   RuleSet(const RuleSettings& settings, Family family);
-  // Frontend and engine rules are on unless ignored; `select` applies to checks only.
+  // Frontend and engine rules are on unless ignored; package-directory checks follow their
+  // families; `select` applies to checks only.
   [[nodiscard]] bool enabled(const RuleInfo& rule) const;
   // Ids that are not in the registry are kept (a frontend may report one before its row lands).
   [[nodiscard]] bool enabled(std::string_view id) const;

@@ -63,7 +63,7 @@ std::string_view to_string(FixAvailability fix) {
 }
 
 bool RuleInfo::enabled_by_default(Family family) const {
-  if (origin != Origin::Check) return true;
+  if (origin == Origin::Frontend || origin == Origin::Engine) return true;
   switch (family) {
     case Family::Generic: return families == kAllFamilies;
     case Family::Suse: return (families & kSuse) != 0;

@@ -120,6 +120,12 @@ struct Submission {
 
 // check_source.pl: "A package submitted as FooBar needs to have a FooBar.changes file".
 void check_changes_present(const Submission& s) {
+  // In a directory that already is an OBS checkout the spec check suse-changes-file-missing
+  // reports it; this one covers template directories and plain package directories.
+  std::error_code ec;
+  if (fs::exists(fs::path(s.pd.dir) / ".osc", ec)) return;
+  for (const auto& file : s.pd.dir_listing)
+    if (file == "_service" || file == "_multibuild" || ends_with(file, ".changes")) return;
   for (const auto& file : s.pd.dir_listing) {
     const std::string_view name = generated_name(file);
     if (ends_with(name, ".changes") && s.names.count(std::string(name.substr(0, name.size() - 8))) != 0) return;

@@ -11,7 +11,7 @@ constinit const RuleInfo obs_changes_file_missing{
     .origin = Origin::Package,
     .kinds = kAnyFile,
     .families = kSuse,
-    .doc = {.what = R"md(Reports a package directory with a spec but no `NAME.changes` (or its template), where NAME is the spec's evaluated `Name`, the spec file's name without `.spec`, or the directory's name. The finding is at the spec's `Name` value. It runs on package directories (`katalint DIR`, or several files of one package).)md",
+    .doc = {.what = R"md(Reports a package directory with a spec but no `NAME.changes` (or its template), where NAME is the spec's evaluated `Name`, the spec file's name without `.spec`, or the directory's name. The finding is at the spec's `Name` value. It runs on package directories (`katalint DIR`, or several files of one package). In a directory that already is an OBS checkout (it has `_service`, `_multibuild`, `.osc` or some `.changes` file) the spec check `suse-changes-file-missing` reports the missing file instead, so this one covers OBS template directories such as Kata's (`_service-template`) and plain package directories.)md",
              .why = R"md(openSUSE keeps a package's history in `NAME.changes`, written with `osc vc`, and merges it into `%changelog` at build time. Factory's review bot declines a submission without it: "A package submitted as FooBar needs to have a FooBar.changes file with a format created by `osc vc`" (check_source). Kata's home project had none; its `debian.changelog` was regenerated on every run.)md",
              .example = R"md(kata-runtime/kata-runtime.spec:  Name: kata-runtime
 kata-runtime/                   (no kata-runtime.changes)

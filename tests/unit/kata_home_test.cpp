@@ -32,6 +32,8 @@ struct Expected {
 
 // Error-level diagnostics of the frontends on the Kata files at release tags.
 constexpr Expected kExpectedErrors[] = {
+    // The binary paragraph's Description goes on at column 1 ("virtualizer."): not a
+    // continuation line, so dpkg-source rejects the .dsc (line not field-colon-value).
     {"qemu-lite/2018-05-14_235276f/qemu-lite.dsc-template", 16, "deb822-missing-colon",
      "Description continued without a leading blank"},
     {"qemu-vanilla/2018-05-14_235276f/qemu-vanilla.dsc-template", 16, "deb822-missing-colon",
@@ -163,9 +165,9 @@ TEST_CASE("every Kata package directory at every release tag loads and shows onl
   // Release: @RELEASE@.<B_CNT> is read as OBS reads it (counters replaced), so every spec parses.
   CHECK(failed_specs == 0);
   CHECK(files_read == 1665);
-  // openSUSE's submit-time checks: no package has a .changes file, four sources are not in
-  // the packaging (the image tarball and LICENSE, qemu's configure-hypervisor.sh and the
-  // kernel's kata-multiarch.sh, which update.sh copied in from elsewhere), and the qemu
+  // openSUSE's submit-time checks: no package has a .changes file, sources are not in the
+  // packaging (the image tarball and LICENSE, qemu's configure-hypervisor.sh, the kernel's
+  // kata-multiarch.sh and config, which update.sh copied in from elsewhere), and the qemu
   // rpmlintrc files (45 tags of qemu-vanilla, 18 of qemu-lite) use setBadness.
   CHECK(submission["obs-changes-file-missing"] == 333);
   CHECK(submission["obs-source-file-missing"] == 198);

@@ -134,6 +134,14 @@ TEST_CASE("obs submission: obs-changes-file-missing", "[package-dir][obs]") {
   // A template of the changes file counts, as every other OBS template does.
   files["demo.changes-template"] = kChanges;
   CHECK(Package(files).findings("obs-changes-file-missing").empty());
+  files.erase("demo.changes-template");
+
+  // In an OBS checkout the spec check suse-changes-file-missing reports it; a template
+  // _service does not make one.
+  files["_service-template"] = "<services/>\n";
+  CHECK(Package(files).findings("obs-changes-file-missing").size() == 1);
+  files["_service"] = "<services/>\n";
+  CHECK(Package(files).findings("obs-changes-file-missing").empty());
 }
 
 TEST_CASE("obs submission: obs-stale-changes-file", "[package-dir][obs]") {

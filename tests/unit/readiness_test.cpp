@@ -3,7 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "rules/engine.hpp"
 #include "rules/readiness/spdx.hpp"
+#include "rules/registry.hpp"
 #include "tests/support/catch.hpp"
 #include "tests/support/lint_support.hpp"
 
@@ -144,4 +146,25 @@ TEST_CASE("version-from-placeholder: a templated _service", "[readiness]") {
   CHECK(out.find(":4:33: warning: the service's versionformat is filled by the placeholder @VERSION@") !=
         std::string::npos);
   CHECK(out.find(":5:28: warning: the service's revision is filled by the placeholder @HASH@") != std::string::npos);
+}
+
+TEST_CASE("openSUSE's submit-time checks run for suse targets only; select does not drop them", "[readiness]") {
+  const auto* changes = rules::find_rule("obs-changes-file-missing");
+  const auto* drift = rules::find_rule("dsc-binary-drift");
+  REQUIRE(changes != nullptr);
+  REQUIRE(drift != nullptr);
+  rules::RuleSettings settings;
+  CHECK(rules::RuleSet(settings, rules::Family::Suse).enabled(*changes));
+  CHECK_FALSE(rules::RuleSet(settings, rules::Family::Fedora).enabled(*changes));
+  CHECK_FALSE(rules::RuleSet(settings, rules::Family::Generic).enabled(*changes));
+  // Cross-file checks of every family stay on everywhere.
+  CHECK(rules::RuleSet(settings, rules::Family::Fedora).enabled(*drift));
+  CHECK(rules::RuleSet(settings, rules::Family::Generic).enabled(*drift));
+  settings.has_select = true;
+  settings.select = {"hardcoded-path"};
+  CHECK(rules::RuleSet(settings, rules::Family::Suse).enabled(*changes));
+  settings.select = {"obs-changes-file-missing"};
+  CHECK(rules::RuleSet(settings, rules::Family::Fedora).enabled(*changes));
+  settings.ignore = {"obs-changes-file-missing"};
+  CHECK_FALSE(rules::RuleSet(settings, rules::Family::Suse).enabled(*changes));
 }
