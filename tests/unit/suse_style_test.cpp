@@ -192,3 +192,16 @@ TEST_CASE("fmt survives malformed input", "[fmt]") {
     CHECK(format(out) == out);
   }
 }
+
+TEST_CASE("the SUSE copyright header is written once", "[fmt]") {
+  FormatOptions options;
+  options.copyright_header = true;
+  options.copyright_year = 2030;
+  options.file_name = "foo.spec";
+  const std::string spec = "# Copyright (c) 2011 SUSE LINUX Products GmbH, Nuernberg, Germany.\n# Copyright (c) 2012 Jane Doe\n\nName: foo\n";
+  std::string once = format_spec(spec, options).text;
+  CHECK(once.find("# spec file for package foo\n") != std::string::npos);
+  CHECK(once.find("# Copyright (c) 2030 SUSE LLC and contributors\n# Copyright (c) 2012 Jane Doe\n") != std::string::npos);
+  CHECK(once.find("Nuernberg") == std::string::npos);
+  CHECK(format_spec(once, options).text == once);
+}

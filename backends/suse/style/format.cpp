@@ -167,7 +167,8 @@ struct Patterns {
   std::regex python_module{R"re(.*\s%\{python_module\s.*\})re"};
 
   std::regex copyright_string{R"re(^#\s*Copyright\ \(c\)\s*(.*))re", kIcase};
-  std::regex suse_copyright{R"re(SUSE (LLC\.?|LINUX (Products )?GmbH, Nuernberg, Germany\.)\s*$)re", kIcase};
+  // Also the line this formatter writes, so a second run does not add another one.
+  std::regex suse_copyright{R"re(SUSE (LLC\.?|LLC and contributors|LINUX (Products )?GmbH, Nuernberg, Germany\.)\s*$)re", kIcase};
   std::regex rootforbuild{R"re(^#\s*needsrootforbuild\s*$)re", kIcase};
   std::regex binariesforbuild{R"re(^#\s*needsbinariesforbuild\s*$)re", kIcase};
   std::regex nodebuginfo{R"re(^#\s*nodebuginfo\s*$)re", kIcase};
