@@ -18,8 +18,15 @@ int run_query(const Options& options);
 int run_dump(const Options& options);
 // Reprints a file from its lossless syntax tree (`dump --format source`).
 int run_dump_source(const ir::SourceManager& sources, ir::FileId file);
-int run_convert(const Options& options, const std::string& to, const std::string& out_dir);
-int run_migrate(const Options& options, const std::string& to, const std::string& out_dir);
+// What `convert` and `migrate` take besides the evaluation options.
+struct ConvertChoices {
+  std::string to;       // convert: one target; migrate: comma-separated, "" = every target
+  std::string out_dir;
+  std::string packager;       // author of the added changelog entry, "Name <email>"
+  bool classic_release = false;  // Fedora: Release: 1%{?dist} and a written %changelog
+};
+int run_convert(const Options& options, const ConvertChoices& choices);
+int run_migrate(const Options& options, const ConvertChoices& choices);
 // `katalint fmt` settings beyond the shared options.
 struct FmtSettings {
   bool check = false;     // exit 1 when a file would change

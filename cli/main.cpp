@@ -82,19 +82,24 @@ int run(int argc, char** argv) {
   dump->add_option("--format", dump_opts.format, "json|source");
   dump->add_option("file", dump_opts.paths, "input file")->required();
 
-  std::string convert_to, convert_out;
+  ConvertChoices convert_choices, migrate_choices;
+  auto add_convert_options = [](CLI::App& cmd, ConvertChoices& c) {
+    cmd.add_option("-o,--output", c.out_dir, "output directory")->required();
+    cmd.add_option("--packager", c.packager, "author of the added changelog entry: 'Name <email>'");
+    cmd.add_flag("--classic-release", c.classic_release,
+                 "Fedora: Release: 1%{?dist} and a written %changelog instead of rpmautospec");
+  };
   auto* convert = app.add_subcommand("convert", "convert packaging to another distribution");
   add_evaluation_options(*convert, convert_opts);
-  convert->add_option("--to", convert_to, "suse|fedora|ubuntu")->required();
-  convert->add_option("-o,--output", convert_out, "output directory")->required();
+  convert->add_option("--to", convert_choices.to, "suse|fedora|ubuntu")->required();
+  add_convert_options(*convert, convert_choices);
   convert->add_option("path", convert_opts.paths, "spec file or package directory")->required();
 
-  std::string migrate_to = "suse,fedora,ubuntu", migrate_out;
   auto* migrate = app.add_subcommand("migrate", "move a home-project package to devel projects");
   add_evaluation_options(*migrate, migrate_opts);
-  migrate->add_option("--to", migrate_to, "comma-separated targets");
-  migrate->add_option("-o,--output", migrate_out, "output directory")->required();
-  migrate->add_option("home_dir", migrate_opts.paths, "home-project package directory")->required();
+  migrate->add_option("--to", migrate_choices.to, "comma-separated targets (default: all)");
+  add_convert_options(*migrate, migrate_choices);
+  migrate->add_option("home_dir", migrate_opts.paths, "home-project directory (one folder per package)")->required();
 
   FmtSettings fmt_settings;
   auto* format = app.add_subcommand("fmt", "format spec files in SUSE style");
@@ -142,8 +147,8 @@ int run(int argc, char** argv) {
   if (lint->parsed()) return run_lint(lint_opts);
   if (query->parsed()) return run_query(query_opts);
   if (dump->parsed()) return run_dump(dump_opts);
-  if (convert->parsed()) return run_convert(convert_opts, convert_to, convert_out);
-  if (migrate->parsed()) return run_migrate(migrate_opts, migrate_to, migrate_out);
+  if (convert->parsed()) return run_convert(convert_opts, convert_choices);
+  if (migrate->parsed()) return run_migrate(migrate_opts, migrate_choices);
   if (format->parsed()) return run_fmt(fmt_opts, fmt_settings);
   if (explain->parsed()) return run_explain(explain_id);
   if (rules->parsed()) return run_rules(rules_format, rules_docs);

@@ -40,7 +40,10 @@ void check(const Context& ctx, Reporter& out) {
       for (std::string_view word : {"${RPM_BUILD_ROOT}", "$RPM_BUILD_ROOT"}) {
         for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
           if (hash != std::string_view::npos && hash < at) break;  // in a shell comment
-          if (at > 0 && text[at - 1] == '\\') continue;            // escaped
+          // Escaped by an odd number of backslashes (`\\$X` is a backslash, then $X).
+          std::size_t slashes = 0;
+          while (slashes < at && text[at - 1 - slashes] == '\\') ++slashes;
+          if (slashes % 2 == 1) continue;
           const std::size_t end = at + word.size();
           if (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) continue;
           const std::uint32_t begin = tree.node(c).begin + static_cast<std::uint32_t>(at);

@@ -65,7 +65,8 @@ void read_patch(std::vector<std::string_view> args, int from_name, Applied& appl
       return;
     }
     if (w == "-P") {
-      if (i + 1 >= args.size() || number(args[i + 1]) < 0) {
+      if (i + 1 >= args.size()) break;  // rpm rejects a -P without a number
+      if (number(args[i + 1]) < 0) {
         applied.unknown = true;
         return;
       }
@@ -147,7 +148,6 @@ int patch_suffix(std::string_view name) {
 }
 
 void check(const Context& ctx, Reporter& out) {
-  if (!ctx.package || ctx.package->parse_failed) return;
   const SyntaxTree& tree = *ctx.spec;
   Applied applied;
   bool skip = false;
@@ -185,19 +185,21 @@ void check(const Context& ctx, Reporter& out) {
     }
   });
   if (skip || applied.all || applied.unknown) return;
-  for (const auto& src : ctx.package->sources) {
-    if (!src.is_patch || src.range.file != ctx.file.id() || applied.numbers.count(src.number)) continue;
-    bool in_range = false;
-    for (const auto& [lo, hi] : applied.ranges) in_range = in_range || (src.number >= lo && src.number <= hi);
-    if (in_range) continue;
-    const NodeId tag = tag_at(tree, src.range.begin);
-    auto d = out.report(tag != rpmspec::kNoNode ? without_newline(tree, tag) : src.range,
-                        fmt::format("Patch{} is declared but never applied in %prep", src.number));
-    if (tag != rpmspec::kNoNode) {
-      const std::uint32_t at = tree.node(tag).begin;
-      d.fix("comment out the Patch line", ir::Applicability::Unsafe, {{{tree.file, at, at}, "# "}});
-    }
-  }
+  // Declarations are read from the tree, so a patch declared in a branch the target does not
+  // take is checked too, and a spec rpm rejects for another reason still is.
+  for_each_line(ctx, [&](const LineInfo& line) {
+    if (tree.kind(line.line) != SyntaxKind::Tag || !line.section.empty()) return;
+    const std::string name = tag_name(tree, line.line);
+    if (name.substr(0, 5) != "patch") return;
+    const int n = name == "patch" ? 0 : number(name.substr(5));
+    if (n < 0 || applied.numbers.count(n)) return;
+    for (const auto& [lo, hi] : applied.ranges)
+      if (n >= lo && n <= hi) return;
+    auto d = out.report(without_newline(tree, line.line), fmt::format("Patch{} is declared but never applied in %prep", n));
+    const std::uint32_t at = tree.node(line.line).begin;
+    d.fix("comment out the Patch line", ir::Applicability::Unsafe, {{{tree.file, at, at}, "# "}});
+    note_branch(ctx, d, at);
+  });
 }
 
 }  // namespace

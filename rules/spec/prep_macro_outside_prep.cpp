@@ -24,10 +24,17 @@ bool prep_only(std::string_view name) {
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (line.section == "prep" || (!is_build_section(line.section) && !is_scriptlet(line.section)) ||
-        tree.kind(line.line) != SyntaxKind::BodyLine)
-      return;
-    for (NodeId c : tree.find_all(SyntaxKind::MacroRef, line.line)) {
+    if (line.section == "prep" || tree.kind(line.line) != SyntaxKind::BodyLine) return;
+    // rpm expands a %description line too; there only a line that starts with the macro counts,
+    // since prose may name it.
+    const bool description = line.section == "description";
+    if (!description && !is_build_section(line.section) && !is_scriptlet(line.section)) return;
+    std::vector<NodeId> macros = tree.find_all(SyntaxKind::MacroRef, line.line);
+    if (description) {
+      const NodeId first = leading_macro(tree, line.line);
+      macros = first == rpmspec::kNoNode ? std::vector<NodeId>{} : std::vector<NodeId>{first};
+    }
+    for (NodeId c : macros) {
       const std::string_view name = macro_name(tree, c);
       if (!prep_only(name)) continue;
       out.report(tree.range(c), fmt::format("%{} used in %{}; it belongs in %prep", name, line.section));
@@ -46,7 +53,7 @@ constinit const RuleInfo prep_macro_outside_prep{
     .families = kAllFamilies,
     .fix = FixAvailability::None,
     .aliases = "setup-not-in-prep %autosetup-not-in-prep %autopatch-not-in-prep",
-    .doc = {.what = R"md(Reports `%setup`, `%autosetup`, `%autopatch`, `%patch` and `%patchN` in a build section other than `%prep` (`%build`, `%install`, `%check`, ...) or in a scriptlet.)md",
+    .doc = {.what = R"md(Reports `%setup`, `%autosetup`, `%autopatch`, `%patch` and `%patchN` in a build section other than `%prep` (`%build`, `%install`, `%check`, ...), in a scriptlet, or at the start of a `%description` line (rpm expands it there too; prose that names the macro further on is not reported).)md",
             .why = R"md(These macros unpack the sources and apply the patches. rpm only prepares the build directory for them in `%prep`; elsewhere they unpack over the build tree, or patch code that has already been built.)md",
             .example = R"md(Name:           example
 Version:        1.0

@@ -36,8 +36,22 @@ bool url(std::string_view s) {
 }
 
 void check(const Context& ctx, Reporter& out) {
-  if (!ctx.package || ctx.package->parse_failed) return;
   const SyntaxTree& tree = *ctx.spec;
+  if (!ctx.package || ctx.package->parse_failed) {
+    // rpm rejects the spec for another reason: read the Source tags as written, where they
+    // hold no macros.
+    for_each_line(ctx, [&](const LineInfo& line) {
+      if (tree.kind(line.line) != SyntaxKind::Tag || !line.section.empty()) return;
+      const std::string name = tag_name(tree, line.line);
+      if (name.substr(0, 6) != "source") return;
+      const std::string_view value = trim(tag_value(tree, line.line));
+      if (value.find('%') != std::string_view::npos || !archive(value) || url(value)) return;
+      const std::string number = name == "source" ? "0" : name.substr(6);
+      out.report(tree.range(tree.child(line.line, SyntaxKind::TagValue)),
+                 fmt::format("Source{} '{}' is an archive without a download URL", number, value));
+    });
+    return;
+  }
   for (const auto& src : ctx.package->sources) {
     if (src.is_patch || src.range.file != ctx.file.id()) continue;
     const std::string_view value = trim(src.value);

@@ -5,6 +5,8 @@
 #include <deque>
 #include <memory>
 
+#include <fmt/core.h>
+
 namespace katalint::rules::spec_support {
 
 bool is_line(const SyntaxTree& tree, NodeId node) {
@@ -113,6 +115,116 @@ ir::Range without_newline(const SyntaxTree& tree, NodeId line) {
     if (r.end > r.begin && tree.text[r.end - 1] == '\r') --r.end;
   }
   return r;
+}
+
+namespace {
+
+// The innermost ConditionalBranch around `offset`, and whether the target takes it and every
+// branch around it.
+struct BranchAt {
+  NodeId branch = rpmspec::kNoNode;
+  bool taken = true;
+};
+
+BranchAt branch_at(const Context& ctx, std::uint32_t offset) {
+  BranchAt out;
+  if (!ctx.spec) return out;
+  const SyntaxTree& tree = *ctx.spec;
+  for (NodeId n = tree.node_at(offset); n != rpmspec::kNoNode; n = tree.node(n).parent) {
+    if (tree.kind(n) != SyntaxKind::ConditionalBranch) continue;
+    if (out.branch == rpmspec::kNoNode) out.branch = n;
+    const NodeId directive = tree.node(n).first_child;
+    if (directive == rpmspec::kNoNode) continue;
+    const std::uint32_t at = tree.node(directive).begin;
+    bool found = false;
+    if (ctx.package) {
+      for (const auto& c : ctx.package->conditionals) {
+        for (std::size_t i = 0; i < c.branches.size(); ++i) {
+          if (c.branches[i].file != tree.file || c.branches[i].begin != at) continue;
+          found = true;
+          if (c.taken != static_cast<int>(i)) out.taken = false;
+        }
+      }
+    }
+    // A conditional rpm never reached (inside a branch it skipped) is not taken either.
+    if (!found) out.taken = false;
+  }
+  return out;
+}
+
+}  // namespace
+
+void note_branch(const Context& ctx, DiagnosticBuilder& d, std::uint32_t offset) {
+  const BranchAt at = branch_at(ctx, offset);
+  if (at.branch == rpmspec::kNoNode) return;
+  const SyntaxTree& tree = *ctx.spec;
+  const NodeId directive = tree.node(at.branch).first_child;
+  const ir::Range where = without_newline(tree, directive);
+  if (!ctx.package)
+    d.note(where, "in this conditional branch");
+  else if (at.taken)
+    d.note(where, fmt::format("in this conditional branch, which {} takes", ctx.target));
+  else
+    d.note(where, fmt::format("in this conditional branch, which {} does not take", ctx.target));
+}
+
+bool in_untaken_branch(const Context& ctx, std::uint32_t offset) {
+  const BranchAt at = branch_at(ctx, offset);
+  return at.branch != rpmspec::kNoNode && !at.taken;
+}
+
+NodeId leading_macro(const SyntaxTree& tree, NodeId line) {
+  NodeId first = tree.node(line).first_child;
+  if (first != rpmspec::kNoNode && tree.node(first).is_leaf() && trim(tree.text_of(first)).empty())
+    first = tree.node(first).next_sibling;
+  if (first == rpmspec::kNoNode || tree.kind(first) != SyntaxKind::MacroRef) return rpmspec::kNoNode;
+  return first;
+}
+
+bool contains_word(std::string_view text, std::string_view word) {
+  auto word_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    const std::size_t end = at + word.size();
+    if ((at == 0 || !word_char(text[at - 1])) && (end >= text.size() || !word_char(text[end]))) return true;
+  }
+  return false;
+}
+
+std::vector<NodeId> section_headers(const Context& ctx, std::string_view name) {
+  std::vector<NodeId> out;
+  if (!ctx.spec) return out;
+  for (NodeId h : ctx.spec->find_all(SyntaxKind::SectionHeader))
+    if (section_name(*ctx.spec, h) == name) out.push_back(h);
+  return out;
+}
+
+std::string section_package(const Context& ctx, NodeId header) {
+  if (!ctx.spec || header == rpmspec::kNoNode) return {};
+  const SyntaxTree& tree = *ctx.spec;
+  const std::string main = ctx.package && !ctx.package->name.empty() ? ctx.package->name : "%{name}";
+  for (NodeId c : tree.children(header)) {
+    if (tree.kind(c) == SyntaxKind::SectionName) return main + "-" + std::string(trim(tree.text_of(c)));
+    if (tree.kind(c) != SyntaxKind::SectionOption) continue;
+    const NodeId flag = tree.child(c, SyntaxKind::Option), value = tree.child(c, SyntaxKind::OptionValue);
+    if (flag != rpmspec::kNoNode && tree.text_of(flag) == "-n" && value != rpmspec::kNoNode)
+      return std::string(trim(tree.text_of(value)));
+  }
+  return {};
+}
+
+ir::Range package_line(const Context& ctx) {
+  if (ctx.spec) {
+    const SyntaxTree& tree = *ctx.spec;
+    for (const LineInfo& line : lines(ctx))
+      if (line.section.empty() && tree.kind(line.line) == SyntaxKind::Tag && tag_name(tree, line.line) == "name")
+        return without_newline(tree, line.line);
+  }
+  const std::string_view text = ctx.file.text();
+  std::size_t end = text.find('\n');
+  if (end == std::string_view::npos) end = text.size();
+  return {ctx.file.id(), 0, static_cast<std::uint32_t>(end)};
 }
 
 namespace {

@@ -67,6 +67,31 @@ inline ir::Range range_of(const SyntaxTree& tree, std::uint32_t begin, std::uint
 // The line's range without its trailing Newline leaf.
 ir::Range without_newline(const SyntaxTree& tree, NodeId line);
 
+// Names the %if branch that `offset` is in, as a note on `d`: rpm evaluates only one branch
+// for the target, but checks read every branch, so a finding says whether the target takes
+// it. Nothing is added outside conditionals.
+void note_branch(const Context& ctx, DiagnosticBuilder& d, std::uint32_t offset);
+// True when `offset` is in an %if branch the target does not take (or in a conditional the
+// target never evaluates).
+bool in_untaken_branch(const Context& ctx, std::uint32_t offset);
+
+// The whole-line MacroRef at the start of a BodyLine (after blanks), or kNoNode.
+NodeId leading_macro(const SyntaxTree& tree, NodeId line);
+
+// True when `text` contains `word` delimited by non-word characters (letters, digits, '_').
+bool contains_word(std::string_view text, std::string_view word);
+
+// Header lines of every section named `name` ("changelog", "files", ...), in any branch.
+std::vector<NodeId> section_headers(const Context& ctx, std::string_view name);
+
+// The package a section header belongs to: "" for the main package, "-n NAME" gives NAME,
+// a positional NAME gives "MAIN-NAME" (MAIN is the evaluated Name, or "%{name}").
+std::string section_package(const Context& ctx, NodeId header);
+
+// Where findings about the spec as a whole go: the main package's Name line (so a baseline
+// fingerprint survives lines added above it), or the first line.
+ir::Range package_line(const Context& ctx);
+
 // ASCII lower-case copy.
 std::string lower(std::string_view s);
 // Without leading and trailing blanks and line ends.

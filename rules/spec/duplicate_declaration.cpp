@@ -1,0 +1,188 @@
+// duplicate-declaration: a %changelog or %files section, a dependency or a file listed twice
+// on one conditional path.
+#include <map>
+
+#include <fmt/core.h>
+
+#include "rules/spec/support.hpp"
+
+namespace katalint::rules {
+namespace {
+
+using namespace spec_support;
+
+// The (Conditional, ConditionalBranch) pairs around a node.
+std::vector<std::pair<NodeId, NodeId>> branches_of(const SyntaxTree& tree, NodeId n) {
+  std::vector<std::pair<NodeId, NodeId>> out;
+  for (NodeId p = tree.node(n).parent; p != rpmspec::kNoNode; p = tree.node(p).parent)
+    if (tree.kind(p) == SyntaxKind::ConditionalBranch) out.emplace_back(tree.node(p).parent, p);
+  return out;
+}
+
+// True when some conditional puts a and b in different branches: rpm never sees both.
+bool exclusive(const SyntaxTree& tree, NodeId a, NodeId b) {
+  const auto pa = branches_of(tree, a), pb = branches_of(tree, b);
+  for (const auto& [ca, ba] : pa)
+    for (const auto& [cb, bb] : pb)
+      if (ca == cb && ba != bb) return true;
+  return false;
+}
+
+std::string collapse(std::string_view s) {
+  std::string out;
+  for (char c : trim(s)) {
+    if (c == ' ' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+bool dependency_tag(std::string_view name) {
+  for (std::string_view t : {"requires", "buildrequires", "provides", "obsoletes", "conflicts", "buildconflicts",
+                             "recommends", "suggests", "supplements", "enhances", "orderwithrequires"})
+    if (name == t) return true;
+  return false;
+}
+
+// Reports the later of two equal items; `line` is deleted when `alone`.
+void report_second(const Context& ctx, Reporter& out, NodeId item, NodeId line, NodeId earlier, bool alone,
+                   std::string message, ir::Severity severity) {
+  const SyntaxTree& tree = *ctx.spec;
+  auto d = out.report(tree.range(item), std::move(message)).severity(severity);
+  d.note(tree.range(earlier), "first listed here");
+  if (alone) d.fix("remove the second line", ir::Applicability::Safe, {{tree.range(line), ""}});
+  note_branch(ctx, d, tree.node(line).begin);
+}
+
+void check(const Context& ctx, Reporter& out) {
+  const SyntaxTree& tree = *ctx.spec;
+  // Sections rpm accepts once: %changelog, and %files per package.
+  std::map<std::string, std::vector<NodeId>> once;
+  for (NodeId h : tree.find_all(SyntaxKind::SectionHeader)) {
+    const std::string name = section_name(tree, h);
+    if (name == "changelog") once["%changelog"].push_back(h);
+    if (name == "files") {
+      std::string key = "%files";
+      for (NodeId c : tree.children(h)) {
+        const SyntaxKind k = tree.kind(c);
+        if (k == SyntaxKind::SectionName || k == SyntaxKind::SectionOption) {
+          const NodeId flag = tree.child(c, SyntaxKind::Option);
+          if (k == SyntaxKind::SectionOption && (flag == rpmspec::kNoNode || tree.text_of(flag) != "-n")) continue;
+          key += " " + collapse(tree.text_of(c));
+        }
+      }
+      once[key].push_back(h);
+    }
+  }
+  for (const auto& [key, headers] : once) {
+    for (std::size_t i = 1; i < headers.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (exclusive(tree, headers[j], headers[i])) continue;
+        auto d = out.report(without_newline(tree, headers[i]), fmt::format("a second {} section; rpm accepts one", key));
+        d.note(without_newline(tree, headers[j]), "the first one");
+        note_branch(ctx, d, tree.node(headers[i]).begin);
+        break;
+      }
+    }
+  }
+  // Dependencies per package and tag, files per %files section.
+  std::map<std::tuple<NodeId, std::string, std::string>, std::vector<std::pair<NodeId, NodeId>>> seen;
+  for_each_line(ctx, [&](const LineInfo& line) {
+    const NodeId n = line.line;
+    if (tree.kind(n) == SyntaxKind::Tag) {
+      const std::string name = tag_name(tree, n);
+      if (!dependency_tag(name)) return;
+      const NodeId qualifier = tree.child(n, SyntaxKind::TagQualifier);
+      const std::string kind = name + (qualifier == rpmspec::kNoNode ? "" : lower(tree.text_of(qualifier)));
+      const auto deps = tree.find_all(SyntaxKind::Dependency, n);
+      for (NodeId dep : deps) {
+        // Only top-level dependencies: the operands of a rich dependency may repeat.
+        if (tree.kind(tree.node(dep).parent) == SyntaxKind::RichDependency) continue;
+        auto& list = seen[{line.header, kind, collapse(tree.text_of(dep))}];
+        for (const auto& [earlier, earlier_line] : list) {
+          if (earlier_line == n || exclusive(tree, earlier_line, n)) continue;
+          report_second(ctx, out, dep, n, earlier, deps.size() == 1,
+                        fmt::format("'{}' is already listed in {} of this package", collapse(tree.text_of(dep)),
+                                    tree.text_of(tree.child(n, SyntaxKind::TagName))),
+                        ir::Severity::Warning);
+          break;
+        }
+        list.emplace_back(dep, n);
+      }
+    } else if (tree.kind(n) == SyntaxKind::FileEntry && line.section == "files") {
+      const auto paths = tree.find_all(SyntaxKind::FilePath, n);
+      for (NodeId path : paths) {
+        auto& list = seen[{line.header, "%files", collapse(tree.text_of(path))}];
+        for (const auto& [earlier, earlier_line] : list) {
+          if (exclusive(tree, earlier_line, n)) continue;
+          report_second(ctx, out, path, n, earlier, paths.size() == 1,
+                        fmt::format("'{}' is listed twice in this %files section", collapse(tree.text_of(path))),
+                        ir::Severity::Warning);
+          break;
+        }
+        list.emplace_back(path, n);
+      }
+    }
+  });
+}
+
+}  // namespace
+
+extern const RuleInfo duplicate_declaration;  // listed in rules/rules.def
+constinit const RuleInfo duplicate_declaration{
+    .id = "duplicate-declaration",
+    .severity = ir::Severity::Error,
+    .summary = "a section, dependency or file listed twice",
+    .kinds = kSpecFiles,
+    .families = kAllFamilies,
+    .fix = FixAvailability::Safe,
+    .aliases = "more-than-one-%changelog-section",
+    .doc = {.what = R"md(Reports what is declared twice on one conditional path (two branches of one `%if` are different paths):
+
+- a second `%changelog` section, or a second `%files` for the same package (error);
+- the same dependency twice in one tag kind of one package (warning);
+- the same path twice in one `%files` section (warning; rpm says "File listed twice").
+
+Tags and sources declared twice are reported while reading the spec (`duplicate-tag`, `duplicate-source`, `duplicate-section`, `duplicate-description`).)md",
+            .why = R"md(rpm rejects the second section; a repeated dependency or file is at best noise and often a merge mistake that hides a missing entry.)md",
+            .example = R"md(Name:           example
+Version:        1.0
+Release:        0
+Summary:        Example package
+License:        MIT
+URL:            https://example.org
+BuildRequires:  gcc
+BuildRequires:  make
+BuildRequires:  gcc
+
+%description
+An example package.
+
+%files
+%{_bindir}/example
+%{_bindir}/example
+)md",
+            .use_instead = R"md(Name:           example
+Version:        1.0
+Release:        0
+Summary:        Example package
+License:        MIT
+URL:            https://example.org
+BuildRequires:  gcc
+BuildRequires:  make
+
+%description
+An example package.
+
+%files
+%{_bindir}/example
+)md",
+            .fix_safety = R"md(Safe for a repeated dependency or file alone on its line: the line is removed and the package is the same. Sections have no fix: which of the two is right is for the author to say.)md",
+            .reference = R"md(rpm ("File listed twice", "second %changelog"); rpmlint `more-than-one-%changelog-section`.)md"},
+    .check = check,
+};
+
+}  // namespace katalint::rules
