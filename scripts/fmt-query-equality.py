@@ -10,6 +10,8 @@ a purely numeric Release becomes 0, `pkg-config` is spelled `pkgconfig`, `packag
 the rich dependency `(a and b)`, an unversioned dependency next to a versioned one of the same
 name is dropped, and Vendor, Packager and Prefix are dropped. The %changelog text is dropped
 (openSUSE keeps it in the .changes file). Exits 1 when a spec's meaning changed.
+With --rpm-truth SCRIPT the answers come from rpm itself (rpmspec through SCRIPT) instead,
+for the specs rpm parses without errors before and after formatting.
 """
 import argparse
 import json
@@ -36,7 +38,17 @@ def specs(paths):
             yield path
 
 
-def query(katalint, path):
+def query(katalint, path, rpm_truth=None):
+    if rpm_truth:
+        # rpm's own answer (shared/tools/rpm-truth.sh), where rpm parses the spec cleanly.
+        proc = subprocess.run(["bash", rpm_truth, "--portable", path], capture_output=True, timeout=300)
+        try:
+            truth = json.loads(proc.stdout)
+        except json.JSONDecodeError:
+            return None
+        if truth.get("status") != "ok":
+            return None
+        return {"srpm": truth.get("srpm"), "packages": truth.get("packages")}
     proc = subprocess.run([katalint, "query", "--json", path], capture_output=True, timeout=60)
     if proc.returncode != 0 or not proc.stdout.strip():
         return None
@@ -126,6 +138,7 @@ def main():
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--fmt-option", action="append", default=[])
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--rpm-truth", help="compare rpm's answers (this rpm-truth.sh) instead of katalint query")
     parser.add_argument("--known", help="file of path suffixes (and reasons) that are known to differ")
     args = parser.parse_args()
 
@@ -141,7 +154,7 @@ def main():
     work = tempfile.mkdtemp(prefix="katalint-fmt-query-")
     try:
         for spec in specs(args.paths):
-            before = query(args.katalint, spec)
+            before = query(args.katalint, spec, args.rpm_truth)
             if before is None:
                 skipped += 1
                 continue
@@ -154,7 +167,7 @@ def main():
                 continue
             with open(target, "wb") as f:
                 f.write(proc.stdout)
-            after = query(args.katalint, target)
+            after = query(args.katalint, target, args.rpm_truth)
             checked += 1
             release = numeric_release_of(spec)
             if after is None or normalise(before, release) != normalise(after, release):
