@@ -167,7 +167,8 @@ struct Patterns {
   std::regex python_module{R"re(.*\s%\{python_module\s.*\})re"};
 
   std::regex copyright_string{R"re(^#\s*Copyright\ \(c\)\s*(.*))re", kIcase};
-  std::regex suse_copyright{R"re(SUSE (LLC\.?|LINUX (Products )?GmbH, Nuernberg, Germany\.)\s*$)re", kIcase};
+  // Also the line this formatter writes, so a second run does not add another one.
+  std::regex suse_copyright{R"re(SUSE (LLC\.?|LLC and contributors|LINUX (Products )?GmbH, Nuernberg, Germany\.)\s*$)re", kIcase};
   std::regex rootforbuild{R"re(^#\s*needsrootforbuild\s*$)re", kIcase};
   std::regex binariesforbuild{R"re(^#\s*needsbinariesforbuild\s*$)re", kIcase};
   std::regex nodebuginfo{R"re(^#\s*nodebuginfo\s*$)re", kIcase};
@@ -323,6 +324,7 @@ struct Context {
   std::set<std::string, std::less<>> defined_plain;  // macros the spec defines without parameters
   std::set<std::string, std::less<>> late_macros;
   int unnumbered_patches = 0;  // Patch: lines without a number
+  std::vector<std::string> redefined_directories;  // directory macros the spec defines itself
   std::set<std::string, std::less<>> unconditional_tags;  // Name, Version, ... outside %if
   std::set<std::string, std::less<>> read_tags;  // Name, Version, ... the spec reads as macros  // %global definitions that read the tags
   std::string first_license;
@@ -571,7 +573,7 @@ std::string cleanup(const Context& ctx, const std::string& raw, std::size_t inde
   if (starts_with(line, "#")) return line;
   line = replace_buildroot(std::move(line));
   line = replace_optflags(ctx, std::move(line));
-  line = replace_known_paths(std::move(line));
+  line = replace_known_paths(std::move(line), ctx.redefined_directories);
   line = outside_shell_expansions(line, [&](std::string part) { return replace_utils(ctx, std::move(part), shell_section); });
   line = replace_buildservice(std::move(line));
   line = std::regex_replace(line, ctx.re.ptch, "%{PATCH$1}");
@@ -1508,6 +1510,8 @@ FormatResult format_spec(std::string_view text, const FormatOptions& options) {
     }
   }
   ctx.embraced = embrace_lines(ctx, tree, starts);
+  for (const auto& name : ctx.defined_plain)
+    if (starts_with(name, "_")) ctx.redefined_directories.push_back(name);
   for (const auto& kind : kinds) ctx.continues_definition.push_back(kind.continues_definition);
 
   // Distinct License values: with more than one, every package keeps (or gets) its own.

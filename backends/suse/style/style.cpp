@@ -293,9 +293,16 @@ std::string replace_buildroot(std::string line) {
   return std::regex_replace(line, quoted, "%{buildroot}");
 }
 
-std::string replace_known_paths(std::string line) {
+std::string replace_known_paths(std::string line, const std::vector<std::string>& redefined) {
   // A path ends at a slash, a blank, a macro, a quote or the end of the line.
   static const std::string end = R"(([/\s%"]|$))";
+  // The macros each rule below reads or writes, in the same order.
+  static const std::vector<std::vector<std::string>> rule_macros = {
+      {"_exec_prefix", "_prefix"}, {"_prefix"}, {"_prefix", "_exec_prefix", "_bindir"},
+      {"_prefix", "_exec_prefix", "_sbindir"}, {"_prefix", "_exec_prefix", "_libexecdir"},
+      {"_prefix", "_includedir"}, {"_prefix", "_datarootdir", "_datadir"}, {"_datadir", "_mandir"},
+      {"_datadir", "_infodir"}, {"_datadir", "_docdir"}, {"_sysconfdir", "_initddir"}, {"_sysconfdir"},
+      {"_localstatedir"}, {"_prefix", "_exec_prefix", "_lib", "_libdir"}, {"_initrddir", "_initddir"}};
   static const std::vector<std::pair<std::regex, std::string>> rules = [] {
     std::vector<std::pair<std::regex, std::string>> r;
     auto add = [&](const std::string& pattern, const char* replacement) {
@@ -319,6 +326,10 @@ std::string replace_known_paths(std::string line) {
     return r;
   }();
   for (std::size_t i = 0; i < rules.size(); ++i) {
+    bool skip = false;
+    for (const auto& name : rule_macros[i])
+      if (std::find(redefined.begin(), redefined.end(), name) != redefined.end()) skip = true;
+    if (skip) continue;
     if (i == 1) {
       // "/usr" not preceded by a word character.
       std::string out;

@@ -47,9 +47,11 @@ enum class Namespace { Pkgconfig, Perl, Cmake, Tex };
 // empty when the table has no entry.
 std::vector<std::string> namespaced_names(Namespace ns, std::string_view package);
 
-// Rewrites hard-coded paths (/usr/share -> %{_datadir}, /etc -> %{_sysconfdir}, ...) and
-// $RPM_BUILD_ROOT spellings (-> %{buildroot}) in one line of spec text.
-std::string replace_known_paths(std::string line);
+// Rewrites hard-coded paths (/usr/share -> %{_datadir}, /etc -> %{_sysconfdir}, ...) in one
+// line of spec text. A rewrite is skipped when `redefined` names one of the macros it reads or
+// writes (a spec that defines %_datadir itself must keep its own /usr/share).
+std::string replace_known_paths(std::string line, const std::vector<std::string>& redefined = {});
+// $RPM_BUILD_ROOT spellings -> %{buildroot}.
 std::string replace_buildroot(std::string line);
 
 // Group values the openSUSE package group guidelines allow.
