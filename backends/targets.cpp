@@ -2,6 +2,7 @@
 
 #include "backends/fedora/fedora.hpp"
 #include "backends/suse/suse.hpp"
+#include "backends/ubuntu/ubuntu.hpp"
 
 namespace katalint::backends {
 
@@ -9,6 +10,7 @@ const std::vector<Target>& targets() {
   static const std::vector<Target> all = {
       {"suse", suse::kProfile, &suse::emit},
       {"fedora", fedora::kProfile, &fedora::emit},
+      {"ubuntu", "rpm", &ubuntu::emit_converted},  // upstream rpm: no distribution branch taken
   };
   return all;
 }

@@ -877,4 +877,9 @@ EmittedFiles emit(const ir::Package& package, const ir::SourceManager& sources, 
   return Emitter(package, sources, options, sink).run();
 }
 
+EmittedFiles emit_converted(const ConvertInput& input, const ConvertOptions&, ir::DiagnosticSink& sink) {
+  const auto& dir = input.package;
+  return emit(dir.spec ? *dir.spec : dir.merged, input.sources, Options{}, sink);
+}
+
 }  // namespace katalint::backends::ubuntu

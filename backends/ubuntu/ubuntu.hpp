@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "backends/common/input.hpp"
 #include "backends/output.hpp"
 #include "ir/diagnostic.hpp"
 #include "ir/package.hpp"
@@ -23,5 +24,8 @@ struct Options {
 // The changelog date is SOURCE_DATE_EPOCH when set (reproducible output), else now.
 EmittedFiles emit(const ir::Package& package, const ir::SourceManager& sources, const Options& options,
                   ir::DiagnosticSink& sink);
+
+// `katalint convert --to ubuntu`: the package directory's spec (else its merged model).
+EmittedFiles emit_converted(const ConvertInput& input, const ConvertOptions& options, ir::DiagnosticSink& sink);
 
 }  // namespace katalint::backends::ubuntu
