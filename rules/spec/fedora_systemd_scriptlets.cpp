@@ -45,6 +45,14 @@ void check(const Context& ctx, Reporter& out) {
       const NodeId section = tree.node(h).parent;
       slot.second += std::string(tree.text.substr(tree.node(h).end, tree.node(section).end - tree.node(h).end));
     }
+  // Findings per unit; the edits of one package go into one fix (on its first finding), so
+  // that insertions at the same place do not wait for one pass each.
+  struct Finding {
+    NodeId path, line;
+    std::string unit, missing;
+  };
+  std::map<std::string, std::vector<Finding>> findings;
+  std::map<std::string, std::map<std::uint32_t, std::string>> inserts;  // package -> offset -> text
   for_each_line(ctx, [&](const LineInfo& line) {
     if (line.section != "files" || tree.kind(line.line) != SyntaxKind::FileEntry) return;
     for (NodeId path : tree.find_all(SyntaxKind::FilePath, line.line)) {
@@ -52,14 +60,12 @@ void check(const Context& ctx, Reporter& out) {
       if (!unit_path(trim(tree.text_of(path)), unit)) continue;
       const std::string package = section_package(ctx, line.header);
       auto& pkg = scripts[package];
-      std::vector<std::string> missing;
-      std::string insert;
-      std::vector<ir::Edit> edits;
+      std::string missing, new_sections;
       for (const auto& w : kWanted) {
         auto& slot = pkg[std::string(w.section)];
         if (slot.second.find(w.macro) != std::string::npos && slot.second.find(unit) != std::string::npos) continue;
         const std::string call = fmt::format("%{}{} {}\n", w.macro, w.section == "postun" ? "_with_restart" : "", unit);
-        missing.push_back(fmt::format("%{}", w.macro));
+        missing += (missing.empty() ? "%" : ", %") + std::string(w.macro);
         if (slot.first == rpmspec::kNoNode) {
           std::string spec_of;
           for (NodeId c : tree.children(line.header)) {
@@ -69,21 +75,30 @@ void check(const Context& ctx, Reporter& out) {
               if (flag != rpmspec::kNoNode && tree.text_of(flag) == "-n") spec_of = " " + std::string(trim(tree.text_of(c)));
             }
           }
-          insert += fmt::format("%{}{}\n{}\n", w.section, spec_of, call);
+          new_sections += fmt::format("%{}{}\n{}\n", w.section, spec_of, call);
         } else if (section_interpreter(tree, slot.first).empty()) {
-          edits.push_back({{tree.file, tree.node(slot.first).end, tree.node(slot.first).end}, call});
+          inserts[package][tree.node(slot.first).end] += call;
         }
         slot.second += call;  // one report per unit
       }
       if (missing.empty()) continue;
-      if (!insert.empty()) edits.push_back({{tree.file, tree.node(line.header).begin, tree.node(line.header).begin}, insert});
-      std::string list;
-      for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-      auto d = out.report(tree.range(path), fmt::format("{} is not handled by {} in its scriptlets", unit, list));
-      if (!edits.empty()) d.fix("add the systemd scriptlet macros", ir::Applicability::Safe, std::move(edits));
-      note_branch(ctx, d, tree.node(line.line).begin);
+      if (!new_sections.empty()) inserts[package][tree.node(line.header).begin] += new_sections;
+      findings[package].push_back({path, line.line, unit, missing});
     }
   });
+  for (const auto& [package, list] : findings) {
+    bool first = true;
+    for (const Finding& f : list) {
+      auto d = out.report(tree.range(f.path), fmt::format("{} is not handled by {} in its scriptlets", f.unit, f.missing));
+      if (first && !inserts[package].empty()) {
+        std::vector<ir::Edit> edits;
+        for (const auto& [at, text] : inserts[package]) edits.push_back({{tree.file, at, at}, text});
+        d.fix("add the systemd scriptlet macros", ir::Applicability::Safe, std::move(edits));
+      }
+      first = false;
+      note_branch(ctx, d, tree.node(f.line).begin);
+    }
+  }
 }
 
 }  // namespace
