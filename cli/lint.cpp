@@ -129,16 +129,17 @@ std::vector<ir::Diagnostic> analyze(ir::SourceManager& sources, ir::FileId id, c
 
 void lint_one(const Task& task, const Mode& mode, Result& r) {
   std::string read_error;
-  auto id = r.sources.load(task.path, read_error, task.display);
+  const auto kind = task.options.kind.value_or(frontend::classify_path(task.display));
+  auto id = r.sources.load(task.path, read_error, task.display, frontend::max_file_size(kind));
   if (!id) {
     r.messages.push_back(fmt::format("katalint: error: cannot read '{}': {}", task.path, read_error));
     return;
   }
   r.loaded = true;
+  r.diagnostics = analyze(r.sources, *id, task.options);
+  if (!mode.fix) return;  // the texts below are only kept for fixing: lint keeps less in memory
   r.original = std::string(r.sources.file(*id).text());
   r.final_text = r.original;
-  r.diagnostics = analyze(r.sources, *id, task.options);
-  if (!mode.fix) return;
 
   // Apply non-overlapping fixes, analyse again, repeat until nothing is left to apply.
   std::size_t errors = count_errors(r.diagnostics);
@@ -238,7 +239,9 @@ bool add_package_checks(const std::vector<Task>& tasks, const std::vector<Result
     const Task& first = *task_of.at(groups[i].files.front());
     try {
       ir::DiagnosticSink scratch, checks;
-      const auto package = frontend::load_package_directory(found[i].sources, groups[i].files, first.options, scratch);
+      // Every file was linted on its own already: only the ones the model takes are read again.
+      const auto package =
+          frontend::load_package_directory(found[i].sources, groups[i].files, first.options, scratch, true);
       frontend::check_package_directory(package, found[i].sources, checks);
       found[i].diagnostics = std::move(checks.diagnostics());
     } catch (const std::exception& e) {

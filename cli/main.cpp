@@ -82,26 +82,42 @@ int run(int argc, char** argv) {
   dump->add_option("--format", dump_opts.format, "json|source");
   dump->add_option("file", dump_opts.paths, "input file")->required();
 
-  std::string convert_to, convert_out;
+  ConvertChoices convert_choices, migrate_choices;
+  auto add_convert_options = [](CLI::App& cmd, ConvertChoices& c) {
+    cmd.add_option("-o,--output", c.out_dir, "output directory")->required();
+    cmd.add_option("--packager", c.packager, "author of the added changelog entry: 'Name <email>'");
+    cmd.add_flag("--classic-release", c.classic_release,
+                 "Fedora: Release: 1%{?dist} and a written %changelog instead of rpmautospec");
+  };
   auto* convert = app.add_subcommand("convert", "convert packaging to another distribution");
   add_evaluation_options(*convert, convert_opts);
-  convert->add_option("--to", convert_to, "suse|fedora|ubuntu")->required();
-  convert->add_option("-o,--output", convert_out, "output directory")->required();
+  convert->add_option("--to", convert_choices.to, "suse|fedora|ubuntu")->required();
+  add_convert_options(*convert, convert_choices);
   convert->add_option("path", convert_opts.paths, "spec file or package directory")->required();
 
-  std::string migrate_to = "suse,fedora,ubuntu", migrate_out;
   auto* migrate = app.add_subcommand("migrate", "move a home-project package to devel projects");
   add_evaluation_options(*migrate, migrate_opts);
-  migrate->add_option("--to", migrate_to, "comma-separated targets");
-  migrate->add_option("-o,--output", migrate_out, "output directory")->required();
-  migrate->add_option("home_dir", migrate_opts.paths, "home-project package directory")->required();
+  migrate->add_option("--to", migrate_choices.to, "comma-separated targets (default: all)");
+  add_convert_options(*migrate, migrate_choices);
+  migrate->add_option("home_dir", migrate_opts.paths, "home-project directory (one folder per package)")->required();
 
-  bool fmt_check = false, fmt_diff = false, fmt_inplace = false;
+  FmtSettings fmt_settings;
   auto* format = app.add_subcommand("fmt", "format spec files in SUSE style");
-  format->add_flag("--check", fmt_check, "exit 1 if a file would change");
-  format->add_flag("--diff", fmt_diff, "print the changes as a unified diff");
-  format->add_flag("-i", fmt_inplace, "rewrite the files in place");
-  format->add_option("files", fmt_opts.paths, "spec files")->required();
+  format->add_flag("--check", fmt_settings.check, "exit 1 if a file would change");
+  format->add_flag("--diff", fmt_settings.diff, "print the changes as a unified diff");
+  format->add_flag("-i", fmt_settings.in_place, "rewrite the files in place");
+  format->add_option("--style", fmt_settings.style, "suse (default) | minimal (no intrusive rewrites)")
+      ->check(CLI::IsMember({"suse", "minimal"}));
+  format->add_option("--convert", fmt_settings.convert, "rewrite dependencies: pkgconfig,perl,cmake")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"pkgconfig", "perl", "cmake"}));
+  format->add_flag("--remove-groups", fmt_settings.remove_groups, "drop Group: tags");
+  format->add_flag("--keep-space", fmt_settings.keep_space, "keep blank lines in the preamble");
+  format->add_flag("--copyright-header", fmt_settings.copyright_header, "write the SUSE copyright header");
+  format->add_option("--copyright-year", fmt_settings.copyright_year, "the year in the copyright header (default: this year)");
+  format->add_option("--stdin-filename", fmt_opts.stdin_filename, "file name of the input read from stdin");
+  format->add_option("--target", fmt_opts.target, "profile whose parametric macros stay unbraced");
+  format->add_option("files", fmt_opts.paths, "spec files ('-' reads stdin)")->required();
 
   std::string explain_id;
   auto* explain = app.add_subcommand("explain", "print the documentation of a rule");
@@ -131,9 +147,9 @@ int run(int argc, char** argv) {
   if (lint->parsed()) return run_lint(lint_opts);
   if (query->parsed()) return run_query(query_opts);
   if (dump->parsed()) return run_dump(dump_opts);
-  if (convert->parsed()) return run_convert(convert_opts, convert_to, convert_out);
-  if (migrate->parsed()) return run_migrate(migrate_opts, migrate_to, migrate_out);
-  if (format->parsed()) return run_fmt(fmt_opts, fmt_check, fmt_diff, fmt_inplace);
+  if (convert->parsed()) return run_convert(convert_opts, convert_choices);
+  if (migrate->parsed()) return run_migrate(migrate_opts, migrate_choices);
+  if (format->parsed()) return run_fmt(fmt_opts, fmt_settings);
   if (explain->parsed()) return run_explain(explain_id);
   if (rules->parsed()) return run_rules(rules_format, rules_docs);
   return kExitUsage;

@@ -27,7 +27,7 @@ std::optional<ir::FileId> load_single(const Options& options, ir::SourceManager&
   std::string error;
   const std::string& path = options.paths[0];
   const std::string name = display_name(options, path);
-  auto id = sources.load(path, error, name);
+  auto id = sources.load(path, error, name, frontend::max_file_size(frontend::classify_path(name)));
   if (!id) usage_error(fmt::format("cannot read '{}': {}", path, error));
   return id;
 }
@@ -79,7 +79,7 @@ int run_query(const Options& options) {
     ir::SourceManager sources;
     std::string error;
     const std::string name = display_name(options, path);
-    const auto id = sources.load(path, error, name);
+    const auto id = sources.load(path, error, name, frontend::max_file_size(frontend::classify_path(name)));
     if (!id) {
       a.messages = fmt::format("katalint: error: cannot read '{}': {}\n", path, error);
       a.exit_code = kExitUsage;
@@ -92,7 +92,7 @@ int run_query(const Options& options) {
     if (kind == frontend::FileKind::Spec) {
       const ir::Package package = frontend::evaluate_spec_file(sources, *id, analyze, sink);
       if (package.parse_failed) a.exit_code = kExitFindings;
-      else json = rpmspec::query_json(package);
+      else rpmspec::write_query_json(package, a.json, several ? -1 : 2);
     } else {
       // Debian and OBS files: the JSON view their ecosystem's own tools give.
       const auto filled = frontend::fill_placeholders(file, analyze.placeholders);

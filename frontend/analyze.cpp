@@ -2,7 +2,10 @@
 
 #include <filesystem>
 
+#include "frontend/debian/changelog.hpp"
 #include "frontend/debian/control.hpp"
+#include "frontend/debian/lines.hpp"
+#include "frontend/debian/rules.hpp"
 #include "frontend/debian/query.hpp"
 #include "frontend/rpmspec/evaluator.hpp"
 #include "frontend/rpmspec/profile.hpp"
@@ -48,27 +51,47 @@ void analyze_file(ir::SourceManager& sources, ir::FileId id, const AnalyzeOption
   ir::DiagnosticSink local;
   std::optional<ir::Package> package;
   std::optional<rpmspec::SyntaxTree> tree;
+  // The Debian syntax trees the checks read; `filled` must outlive them (they map ranges
+  // through it).
+  std::optional<FilledTemplate> filled;
+  std::optional<debian::Deb822Document> deb822;
+  std::optional<debian::DebianChangelog> changelog;
+  std::optional<debian::DebianRules> debian_rules;
+  std::optional<debian::SourceFormatFile> source_format;
   if (kind == FileKind::Spec) {
     package = evaluate_spec_file(sources, id, options, local);
     // The evaluator already reported the structural problems the tree finds.
     ir::DiagnosticSink structural;
     tree = rpmspec::parse_spec_syntax(file, structural);
   } else {
-    const FilledTemplate filled = fill_placeholders(file, options.placeholders);
-    if (is_template_path(file.path())) report_unbound(filled, local);
+    filled = fill_placeholders(file, options.placeholders);
+    if (is_template_path(file.path())) report_unbound(*filled, local);
+    const std::string_view text = filled->text();
     if (kind == FileKind::DebianControl || kind == FileKind::Dsc) {
       const auto flavor = kind == FileKind::Dsc ? debian::Deb822Flavor::Dsc : debian::Deb822Flavor::Control;
-      const auto doc = debian::parse_deb822(file, filled.text(), &filled, flavor, local);
-      package = debian::control_to_ir(doc, file, local);
+      deb822 = debian::parse_deb822(file, text, &*filled, flavor, local);
+      package = debian::control_to_ir(*deb822, file, local);
+    } else if (kind == FileKind::DebianCopyright && debian::looks_like_dep5(text)) {
+      deb822 = debian::parse_deb822(file, text, &*filled, debian::Deb822Flavor::Copyright, local);
+    } else if (kind == FileKind::DebianChangelog) {
+      changelog = debian::parse_debian_changelog(file, text, &*filled, local);
+    } else if (kind == FileKind::DebianRules) {
+      debian_rules = debian::parse_debian_rules(file, text, &*filled, local);
+    } else if (kind == FileKind::SourceFormat) {
+      source_format = debian::parse_source_format(file, text, &*filled, local);
     } else {
       // Reading the file reports its syntax problems; rules for these kinds get their IR here.
-      debian::read_file(kind, file, filled.text(), &filled, local);
+      debian::read_file(kind, file, text, &*filled, local);
     }
   }
 
   rules::Context ctx(file, kind, target);
   ctx.package = package ? &*package : nullptr;
   ctx.spec = tree ? &*tree : nullptr;
+  ctx.deb822 = deb822 ? &*deb822 : nullptr;
+  ctx.changelog = changelog ? &*changelog : nullptr;
+  ctx.debian_rules = debian_rules ? &*debian_rules : nullptr;
+  ctx.source_format = source_format ? &*source_format : nullptr;
   const rules::RuleSet rule_set(options.rules, ctx.family);
   rules::run_checks(ctx, rule_set, local);
   rules::finish_file(file, kind, rule_set, local.diagnostics(), ctx.package);

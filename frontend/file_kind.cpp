@@ -3,6 +3,9 @@
 #include <array>
 #include <utility>
 
+#include "frontend/rpmspec/evaluator.hpp"
+#include "ir/source.hpp"
+
 namespace katalint::frontend {
 namespace {
 
@@ -39,6 +42,18 @@ std::string_view to_string(FileKind kind) {
 
 bool is_template_path(std::string_view path) {
   return ends_with(path, "-template") || ends_with(path, ".in");
+}
+
+std::size_t max_file_size(FileKind kind) {
+  constexpr std::size_t kMiB = 1024u * 1024u;
+  switch (kind) {
+    case FileKind::Spec: return rpmspec::kMaxSpecSize;
+    // Changelogs grow for decades: the longest real ones are a few MiB.
+    case FileKind::DebianChangelog:
+    case FileKind::SuseChanges: return 8 * kMiB;
+    case FileKind::Unknown: return ir::SourceManager::kMaxFileSize;
+    default: return 4 * kMiB;
+  }
 }
 
 FileKind classify_path(std::string_view path) {

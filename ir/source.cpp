@@ -9,6 +9,10 @@
 #include <iostream>
 #include <sstream>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace katalint::ir {
 
 SourceFile::SourceFile(FileId id, std::string path, std::string text)
@@ -81,45 +85,101 @@ FileId SourceManager::add(std::string path, std::string text) {
   return id;
 }
 
-std::optional<FileId> SourceManager::load(const std::string& path, std::string& error,
-                                          const std::string& name) {
+namespace {
+
+// Appends at most `max_size` + 1 bytes of `in` to `text`, so an endless input (a device,
+// a pipe) stops one byte past the limit. False on a read error.
+bool read_bounded(std::istream& in, std::size_t max_size, std::string& text) {
+  char block[65536];
+  while (text.size() <= max_size) {
+    const std::size_t want = std::min(sizeof block, max_size + 1 - text.size());
+    in.read(block, static_cast<std::streamsize>(want));
+    const auto got = in.gcount();
+    if (got > 0) text.append(block, static_cast<std::size_t>(got));
+    if (!in) break;
+  }
+  return !in.bad();
+}
+
+}  // namespace
+
+std::string format_size(std::size_t bytes) {
+  constexpr std::size_t kMiB = 1024u * 1024u;
+  if (bytes >= kMiB && bytes % kMiB == 0) return std::to_string(bytes / kMiB) + " MiB";
+  return std::to_string(bytes) + " bytes";
+}
+
+std::optional<std::string> read_regular_file(const std::string& path, std::size_t max_size, std::string& error) {
   std::error_code ec;
-  if (path != "-" && std::filesystem::is_directory(path, ec)) {
+  const auto status = std::filesystem::status(path, ec);
+  if (ec) {
+    error = ec.value() == ENOENT ? std::string("No such file or directory") : ec.message();
+    return std::nullopt;
+  }
+  if (std::filesystem::is_directory(status)) {
     error = "is a directory";
     return std::nullopt;
   }
+  // Opening a FIFO blocks until a writer comes; a device may never end.
+  if (!std::filesystem::is_regular_file(status)) {
+    error = "not a regular file";
+    return std::nullopt;
+  }
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > max_size) {
+    error = "file is larger than the " + format_size(max_size) + " limit";
+    return std::nullopt;
+  }
+  // Plain POSIX reads: no stream or locale set-up per file.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
   std::string text;
+  if (!ec) text.reserve(static_cast<std::size_t>(size));
+  // Read to the end, at most one byte past the limit: the size may change under us.
+  char block[65536];
+  bool failed = false;
+  while (text.size() <= max_size) {
+    const std::size_t want = std::min(sizeof block, max_size + 1 - text.size());
+    const ssize_t got = ::read(fd, block, want);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) failed = true;
+    if (got <= 0) break;
+    text.append(block, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  if (failed) {
+    error = "read error";
+    return std::nullopt;
+  }
+  if (text.size() > max_size) {
+    error = "file is larger than the " + format_size(max_size) + " limit";
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::optional<FileId> SourceManager::load(const std::string& path, std::string& error, const std::string& name,
+                                          std::size_t max_size) {
+  max_size = std::min(max_size, kMaxFileSize);
+  std::optional<std::string> text;
   if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    text = std::move(ss).str();
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      error = std::strerror(errno);
-      return std::nullopt;
-    }
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > kMaxFileSize) {
-      error = "file is larger than the 64 MiB limit";
-      return std::nullopt;
-    }
-    // Read in blocks: the size may change under us, and special files report none.
-    char block[65536];
-    while (in.read(block, sizeof block) || in.gcount() > 0) {
-      text.append(block, static_cast<std::size_t>(in.gcount()));
-      if (text.size() > kMaxFileSize) break;
-    }
-    if (in.bad()) {
+    text.emplace();
+    if (!read_bounded(std::cin, max_size, *text)) {
       error = "read error";
       return std::nullopt;
     }
+    if (text->size() > max_size) {
+      error = "input is larger than the " + format_size(max_size) + " limit";
+      return std::nullopt;
+    }
+  } else {
+    text = read_regular_file(path, max_size, error);
+    if (!text) return std::nullopt;
   }
-  if (text.size() > kMaxFileSize) {
-    error = "input is larger than the 64 MiB limit";
-    return std::nullopt;
-  }
-  return add(name.empty() ? path : name, std::move(text));
+  return add(name.empty() ? path : name, std::move(*text));
 }
 
 }  // namespace katalint::ir

@@ -62,14 +62,17 @@ std::uint32_t count_code_points(std::string_view bytes);
 // Owns every buffer read during a run. FileIds are indices into it.
 class SourceManager {
  public:
-  // Largest file katalint reads; bigger inputs are rejected with a diagnostic.
+  // Largest file katalint reads; bigger inputs are rejected with a diagnostic. Each file
+  // kind has a lower limit of its own (frontend::max_file_size).
   static constexpr std::size_t kMaxFileSize = 64u * 1024u * 1024u;
 
   FileId add(std::string path, std::string text);
   // Reads a file ('-' is stdin); on failure returns nullopt and sets `error` to a one-line
-  // reason. `name`, if given, is the path shown in diagnostics.
+  // reason. `name`, if given, is the path shown in diagnostics. A file larger than
+  // `max_size`, and anything but a regular file (a FIFO or a device could block or never
+  // end), is refused; stdin is read up to `max_size`.
   std::optional<FileId> load(const std::string& path, std::string& error,
-                             const std::string& name = {});
+                             const std::string& name = {}, std::size_t max_size = kMaxFileSize);
 
   [[nodiscard]] const SourceFile& file(FileId id) const { return *files_.at(id); }
   [[nodiscard]] std::size_t size() const { return files_.size(); }
@@ -77,5 +80,11 @@ class SourceManager {
  private:
   std::vector<std::unique_ptr<SourceFile>> files_;
 };
+
+// Reads at most `max_size` bytes of the regular file at `path`. Returns nullopt and sets
+// `error` when it is missing, not a regular file, unreadable or larger than `max_size`.
+std::optional<std::string> read_regular_file(const std::string& path, std::size_t max_size, std::string& error);
+// "2 MiB", "64 MiB", "1500 bytes": a size limit as messages show it.
+std::string format_size(std::size_t bytes);
 
 }  // namespace katalint::ir

@@ -20,6 +20,17 @@ class SyntaxTree;
 class MacroEngine;
 }  // namespace katalint::rpmspec
 
+namespace katalint::frontend {
+struct PackageDirectory;
+}  // namespace katalint::frontend
+
+namespace katalint::frontend::debian {
+struct Deb822Document;
+struct DebianChangelog;
+struct DebianRules;
+struct SourceFormatFile;
+}  // namespace katalint::frontend::debian
+
 namespace katalint::rules {
 
 // The distribution family of a target profile. Rules are enabled per family.
@@ -82,6 +93,8 @@ struct RuleDoc {
 class Reporter;
 struct Context;
 using CheckFn = void (*)(const Context&, Reporter&);
+// A check over the files of one package directory (frontend/package/directory.hpp).
+using PackageCheckFn = void (*)(const frontend::PackageDirectory&, const ir::SourceManager&, Reporter&);
 
 struct RuleInfo {
   std::string_view id;       // kebab-case, stable; rpmlint/lintian name where the check is the same
@@ -96,6 +109,8 @@ struct RuleInfo {
   std::string_view aliases = {};
   RuleDoc doc = {};
   CheckFn check = nullptr;  // null for Frontend and Engine rules
+  // Origin::Package rules may give their check here; check_package_directory() runs it.
+  PackageCheckFn package_check = nullptr;
 
   [[nodiscard]] bool applies_to(frontend::FileKind kind) const { return (kinds & kind_bit(kind)) != 0; }
   [[nodiscard]] bool enabled_by_default(Family family) const;
@@ -110,6 +125,12 @@ struct Context {
   Family family = Family::Generic;
   const ir::Package* package = nullptr;          // evaluated for the target; null if none
   const rpmspec::SyntaxTree* spec = nullptr;     // lossless tree of a spec; null otherwise
+  // Debian files as their frontend read them; null for other kinds. `deb822` is the
+  // debian/control, .dsc or DEP-5 copyright document.
+  const frontend::debian::Deb822Document* deb822 = nullptr;
+  const frontend::debian::DebianChangelog* changelog = nullptr;
+  const frontend::debian::DebianRules* debian_rules = nullptr;
+  const frontend::debian::SourceFormatFile* source_format = nullptr;
   // The target's macros (profile only, no spec definitions), loaded on first use; may be null
   // if the profile cannot be loaded.
   [[nodiscard]] rpmspec::MacroEngine* profile_macros() const;

@@ -1,8 +1,11 @@
 #include "frontend/debian/control.hpp"
 
+#include <fmt/core.h>
+
 
 #include "frontend/debian/relations.hpp"
 #include "frontend/debian/text.hpp"
+#include "frontend/rpmspec/dependencies.hpp"
 
 namespace katalint::frontend::debian {
 namespace {
@@ -54,13 +57,25 @@ void split_version(std::string_view v, std::optional<std::string>& epoch, std::s
   version.assign(v);
 }
 
+// `read` counts the relations of the whole file, which stay under kMaxDependenciesPerFile.
 void add_relations(const Deb822Document& doc, const Deb822Paragraph& para, bool source,
-                   std::vector<ir::Dependency>& out, ir::DiagnosticSink& sink) {
+                   std::vector<ir::Dependency>& out, std::size_t& read, ir::DiagnosticSink& sink) {
   for (const Deb822Field& f : para.fields) {
     const auto how = relation_field(f.name);
     if (!how || how->source != source) continue;
+    if (read >= rpmspec::kMaxDependenciesPerFile) {
+      if (read++ > rpmspec::kMaxDependenciesPerFile) return;  // reported once
+      sink.report("too-many-dependencies", ir::Severity::Warning, f.range,
+                  fmt::format("more than {} relations in the file; the rest are not read",
+                              rpmspec::kMaxDependenciesPerFile));
+      return;
+    }
     auto deps = parse_relations(doc, f, *how, sink);
-    for (auto& d : deps) out.push_back(std::move(d));
+    for (auto& d : deps) {
+      if (read >= rpmspec::kMaxDependenciesPerFile) break;
+      ++read;
+      out.push_back(std::move(d));
+    }
   }
 }
 
@@ -106,7 +121,8 @@ ir::Package control_to_ir(const Deb822Document& doc, const ir::SourceFile& file,
   if (const auto* f = src.find("Source")) pkg.name = std::string(trim(f->value));
   if (const auto* f = src.find("Homepage")) pkg.url = std::string(trim(f->value));
   if (const auto* f = src.find("Version")) split_version(f->value, pkg.epoch, pkg.version, pkg.release);
-  add_relations(doc, src, true, pkg.build_dependencies, sink);
+  std::size_t relations_read = 0;
+  add_relations(doc, src, true, pkg.build_dependencies, relations_read, sink);
 
   for (std::size_t i = 1; i < doc.paragraphs.size(); ++i) {
     const Deb822Paragraph& para = doc.paragraphs[i];
@@ -134,7 +150,7 @@ ir::Package control_to_ir(const Deb822Document& doc, const ir::SourceFile& file,
         bin.description_range = f->value_range;
       }
     }
-    add_relations(doc, para, false, bin.dependencies, sink);
+    add_relations(doc, para, false, bin.dependencies, relations_read, sink);
     pkg.packages.push_back(std::move(bin));
   }
   return pkg;

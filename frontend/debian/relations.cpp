@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 
 #include "frontend/debian/text.hpp"
+#include "frontend/rpmspec/dependencies.hpp"
 
 namespace katalint::frontend::debian {
 namespace {
@@ -81,7 +82,15 @@ class Parser {
         }
         break;
       }
-      if (ok && head) out.push_back(std::move(*head));
+      if (ok && head) {
+        if (out.size() >= rpmspec::kMaxDependenciesPerField) {
+          sink_.report("too-many-dependencies", ir::Severity::Warning, range(0, s_.size()),
+                       fmt::format("more than {} relations in {}; the rest are not read",
+                                   rpmspec::kMaxDependenciesPerField, how_.name));
+          break;
+        }
+        out.push_back(std::move(*head));
+      }
       if (!ok) {
         const std::size_t comma = s_.find(',', pos_);
         pos_ = comma == std::string_view::npos ? s_.size() : comma;

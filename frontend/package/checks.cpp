@@ -13,6 +13,7 @@
 #include "frontend/debian/text.hpp"
 #include "frontend/package/compare.hpp"
 #include "frontend/package/directory.hpp"
+#include "rules/registry.hpp"
 
 namespace katalint::frontend {
 namespace {
@@ -395,6 +396,15 @@ void check_package_directory(const PackageDirectory& pd, const ir::SourceManager
   check_binaries(pd, sources, sink);
   check_build_depends(pd, sources, sink);
   check_series(pd, sources, sink);
+  check_go_build_depends(pd, sources, sink);
+  check_obs_submission(pd, sources, sink);
+  // Package rules that carry their own check (rules/debian/...). Disabled ones are dropped
+  // later with the file's settings, like the checks above.
+  for (const rules::RuleInfo* rule : rules::all_rules()) {
+    if (rule->package_check == nullptr) continue;
+    rules::Reporter reporter(*rule, sink);
+    rule->package_check(pd, sources, reporter);
+  }
 }
 
 }  // namespace katalint::frontend

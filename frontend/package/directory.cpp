@@ -110,6 +110,21 @@ ir::Package merge(const PackageDirectory& pd) {
   return out;
 }
 
+// The regular files directly in `dir`, sorted; hidden files (.osc) are skipped.
+std::vector<std::string> list_directory(const std::string& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    std::error_code type_ec;
+    if (name.empty() || name.front() == '.' || !it->is_regular_file(type_ec)) continue;
+    if (out.size() >= kMaxWalkFiles) break;
+    out.push_back(name);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 // The current directory is "." rather than "".
 std::string dir_key(const fs::path& d) { return d.empty() ? std::string(".") : d.string(); }
 
@@ -227,7 +242,8 @@ std::vector<std::string> list_files_recursively(const std::string& root, std::st
 }
 
 PackageDirectory load_package_directory(ir::SourceManager& sources, const std::vector<std::string>& paths,
-                                        const AnalyzeOptions& options, ir::DiagnosticSink& sink) {
+                                        const AnalyzeOptions& options, ir::DiagnosticSink& sink,
+                                        bool primaries_only) {
   PackageDirectory pd;
   std::vector<std::string> sorted = paths;
   std::sort(sorted.begin(), sorted.end());
@@ -243,9 +259,9 @@ PackageDirectory load_package_directory(ir::SourceManager& sources, const std::v
   choose_primaries(pd.files, pd.dir);
 
   for (auto& f : pd.files) {
-    if (f.kind == FileKind::Unknown) continue;
+    if (f.kind == FileKind::Unknown || (primaries_only && !f.primary)) continue;
     std::string error;
-    const auto id = sources.load(f.path, error);
+    const auto id = sources.load(f.path, error, {}, max_file_size(f.kind));
     if (!id) {
       sink.report("unreadable-file", ir::Severity::Error, {}, fmt::format("cannot read '{}': {}", f.path, error));
       continue;
@@ -313,6 +329,15 @@ PackageDirectory load_package_directory(ir::SourceManager& sources, const std::v
         debian::read_file(f.kind, file, text, &filled, sink);
         break;
     }
+  }
+  pd.dir_listing = list_directory(pd.dir);
+  for (const auto& name : pd.dir_listing) {
+    const bool rpmlintrc = name == "rpmlintrc" || (name.size() > 10 && (name.compare(name.size() - 10, 10, "-rpmlintrc") == 0 ||
+                                                                        name.compare(name.size() - 10, 10, ".rpmlintrc") == 0));
+    if (!rpmlintrc) continue;
+    std::string error;
+    // Unreadable: source_validator would not see it either; nothing to report here.
+    if (const auto id = sources.load((fs::path(pd.dir) / name).string(), error)) pd.rpmlintrc.push_back(*id);
   }
   pd.merged = merge(pd);
   check_package_directory(pd, sources, sink);

@@ -49,9 +49,15 @@ struct PackageDirectory {
   std::optional<debian::WordListFile> debian_series;
   std::optional<obs::SuseChanges> suse_changes;
   std::optional<obs::ObsServiceFile> service;
+  // rpmlint configuration files of the directory (`NAME-rpmlintrc`, `NAME.rpmlintrc`), read as
+  // plain text for the submit-time checks; they are not among `files`' read files.
+  std::vector<ir::FileId> rpmlintrc;
   // Some spec preamble line was shell, lua or placeholder output (e.g. @RPM_PATCH_LIST@),
   // so the spec's source and patch lists may be incomplete.
   bool spec_preamble_opaque = false;
+  // Names of the regular files directly in `dir`, sorted (an OBS package directory is flat),
+  // for the submit-time checks; empty when `dir` cannot be read.
+  std::vector<std::string> dir_listing;
   // One format-neutral package: the spec's model (else the control file's, else the .dsc's)
   // with gaps filled from the other files; see docs/package-directory.md.
   ir::Package merged;
@@ -86,14 +92,29 @@ std::vector<std::string> list_files_recursively(const std::string& root, std::st
 // Reads the files of one package directory (`paths`: as one PackageGroup holds them),
 // reports every file's parse diagnostics and the cross-file checks to `sink`, and builds
 // the merged model. A caller that lints the files one by one already has their parse
-// diagnostics; it can load with a scratch sink and call check_package_directory().
+// diagnostics; it can load with a scratch sink and call check_package_directory(), and with
+// `primaries_only` skip the files the model does not take (another spec of a folder of
+// specs is then not evaluated again for nothing).
 PackageDirectory load_package_directory(ir::SourceManager& sources, const std::vector<std::string>& paths,
-                                        const AnalyzeOptions& options, ir::DiagnosticSink& sink);
+                                        const AnalyzeOptions& options, ir::DiagnosticSink& sink,
+                                        bool primaries_only = false);
 
 // The cross-file checks alone (version-mismatch, source-name-mismatch, dsc-binary-drift,
-// dsc-build-depends-drift, debian-series-drift).
+// dsc-build-depends-drift, debian-series-drift, go-build-depends-missing) and openSUSE's
+// submit-time checks (check_obs_submission).
 void check_package_directory(const PackageDirectory& package, const ir::SourceManager& sources,
                              ir::DiagnosticSink& sink);
+
+// go-build-depends-missing: debian.rules builds Go code, debian.control names no Go compiler.
+void check_go_build_depends(const PackageDirectory& package, const ir::SourceManager& sources,
+                            ir::DiagnosticSink& sink);
+
+// What openSUSE's review bot (check_source) and source_validator check in a package directory
+// with a spec, offline: obs-changes-file-missing, obs-stale-changes-file,
+// obs-service-file-committed, obs-source-file-missing, obs-file-not-referenced,
+// obs-rpmlintrc-set-badness.
+void check_obs_submission(const PackageDirectory& package, const ir::SourceManager& sources,
+                          ir::DiagnosticSink& sink);
 
 // `katalint dump DIR`: the files, each file's model and the merged package.
 nlohmann::ordered_json to_json(const PackageDirectory& package, const ir::SourceManager& sources);

@@ -1,5 +1,7 @@
 #include "frontend/rpmspec/dependencies.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -396,6 +398,11 @@ std::vector<ir::Dependency> parse_dependencies(std::string_view value, ir::DepKi
   for (;;) {
     sc.skip_white(r);
     if (sc.at_end(r)) break;
+    if (out.size() >= kMaxDependenciesPerField) {
+      sink.report("too-many-dependencies", ir::Severity::Warning, range,
+                  fmt::format("more than {} dependencies in one field; the rest are not read", kMaxDependenciesPerField));
+      break;
+    }
 
     ir::Dependency dep;
     dep.range = range;

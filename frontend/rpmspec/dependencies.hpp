@@ -38,6 +38,12 @@ inline constexpr std::uint32_t kMeta = 1u << 29;
 inline constexpr std::uint32_t kSenseMask = kLess | kGreater | kEqual;
 }  // namespace sense
 
+// Dependencies read from one field, and from one file. Real fields hold a few dozen and real
+// files a few hundred; past these limits the rest is reported (`too-many-dependencies`) and
+// dropped, so a hostile file cannot make katalint hold millions of them.
+inline constexpr std::size_t kMaxDependenciesPerField = 10000;
+inline constexpr std::size_t kMaxDependenciesPerFile = 50000;
+
 // Parses one expanded dependency tag value: items separated by whitespace or commas, each
 // `name`, `name op evr` or a rich dependency `(...)`. `qualifiers` are the words of
 // `Requires(pre,post):` and are copied into every dependency. Problems are reported as

@@ -9,10 +9,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <optional>
 
 #include "frontend/rpmspec/dependencies.hpp"
 #include "frontend/rpmspec/profile.hpp"
+#include "frontend/rpmspec/scan.hpp"
 
 namespace katalint::rpmspec {
 namespace {
@@ -378,7 +380,10 @@ class Evaluator {
         recursing_(recursing) {
     inputs_.push_back({file.id(), text, filled, 0});
     engine_.set_sink(&sink_);
-    engine_.read_file = [this](std::string_view path) { return read_relative(path); };
+    engine_.read_file = [this](std::string_view path) {
+      std::string why;
+      return read_relative(path, why);
+    };
     read_stack_.push_back({});
     pkg_.file = file.id();
   }
@@ -392,7 +397,8 @@ class Evaluator {
     if (in.map) return {in.file, in.map->to_source(begin), in.map->to_source(end)};
     return {in.file, begin, end};
   }
-  std::optional<std::string> read_relative(std::string_view path) const;
+  // Reads a file for %include or %{load:}; all of them together stay under kMaxSpecSize.
+  std::optional<std::string> read_relative(std::string_view path, std::string& why);
   int read_line(int strip);  // 0 line read, 1 EOF, -1 error
   int fill_pending();
   void error(ir::Range range, std::string message, std::string rule = "spec-parse-error");
@@ -403,6 +409,7 @@ class Evaluator {
   Part parse_script(Part part);
   Part parse_files();
   Part parse_changelog();
+  bool is_autochangelog(const Line& l) const;
   Part parse_simple_section(std::string_view name);
   Part parse_list(bool patches);
   Part parse_empty(Part previous);
@@ -411,6 +418,9 @@ class Evaluator {
   bool handle_tag(const PreambleRec& rec, std::string_view lang, ir::BinaryPackage& pkg, bool main);
   bool add_source(bool patch, std::optional<std::uint32_t> number, std::string_view value, ir::Range range);
   ir::BinaryPackage* lookup_package(const std::optional<std::string>& name, bool full_name);
+  // Adds a package, or renames one (a Name: tag), keeping package_index_ current.
+  void add_package(ir::BinaryPackage package);
+  void rename_package(ir::BinaryPackage& package, std::string name);
   std::string main_name() const { return pkg_.packages.empty() ? std::string() : pkg_.packages[0].name; }
   void push_tag_macro(std::string_view token, std::string_view value, bool main);
 
@@ -441,18 +451,24 @@ class Evaluator {
   int autonum_patch_ = -1;
   bool main_has_group_ = false;
   std::vector<std::string> sections_seen_;
+  // Package indices by name, ascending: lookups stay fast with thousands of %package sections.
+  std::map<std::string, std::vector<std::size_t>, std::less<>> package_index_;
+  std::size_t included_bytes_ = 0;
+  std::size_t dependencies_read_ = 0;
 };
 
-std::optional<std::string> Evaluator::read_relative(std::string_view path) const {
+std::optional<std::string> Evaluator::read_relative(std::string_view path, std::string& why) {
   std::filesystem::path p(path);
   if (p.is_relative() && !options_.source_dir.empty()) p = std::filesystem::path(options_.source_dir) / p;
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(p, ec)) return std::nullopt;
-  const auto size = std::filesystem::file_size(p, ec);
-  if (ec || size > ir::SourceManager::kMaxFileSize) return std::nullopt;
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  const std::size_t left = kMaxSpecSize - std::min(kMaxSpecSize, included_bytes_);
+  auto text = ir::read_regular_file(p.string(), left, why);
+  if (!text) {
+    if (why.find("larger than") != std::string::npos)
+      why = fmt::format("the included files would exceed {} in all", ir::format_size(kMaxSpecSize));
+    return std::nullopt;
+  }
+  included_bytes_ += text->size();
+  return text;
 }
 
 void Evaluator::error(ir::Range range, std::string message, std::string rule) {
@@ -483,7 +499,7 @@ int Evaluator::fill_pending() {
       const std::uint32_t eol = nl ? static_cast<std::uint32_t>(static_cast<const char*>(nl) - base) + 1 : size;
       // With nothing open, a line without '%' or '\\' cannot open anything.
       const std::string_view physical = in.text.substr(p, eol - p);
-      const bool plain = !(pc || bc || xc) && physical.find_first_of("%\\") == std::string_view::npos;
+      const bool plain = !(pc || bc || xc) && find_either(physical, '%', '\\') == std::string_view::npos;
       if (plain) nc = 0;
       for (std::uint32_t i = plain ? eol : p; i < eol; ++i) {
         const char c = in.text[i];
@@ -696,10 +712,11 @@ int Evaluator::read_line(int strip) {
               "include-recursion");
         return -1;
       }
-      auto content = read_relative(name);
+      std::string why;
+      auto content = read_relative(name, why);
       if (!content) {
         // rpm stops here; katalint reports it and reads on, so later problems show too.
-        error(line_.range, fmt::format("unable to open {}", name), "missing-include");
+        error(line_.range, fmt::format("unable to open {}: {}", name, why), "missing-include");
         s.clear();
         return 0;
       }
@@ -767,9 +784,22 @@ void strip_trailing_blanks(std::string& s) {
 ir::BinaryPackage* Evaluator::lookup_package(const std::optional<std::string>& name, bool full_name) {
   if (!name) return pkg_.packages.empty() ? nullptr : &pkg_.packages[0];
   const std::string wanted = full_name ? *name : main_name() + "-" + *name;
-  for (auto& p : pkg_.packages)
-    if (p.name == wanted) return &p;
-  return nullptr;
+  const auto it = package_index_.find(wanted);
+  return it == package_index_.end() || it->second.empty() ? nullptr : &pkg_.packages[it->second.front()];
+}
+
+void Evaluator::add_package(ir::BinaryPackage package) {
+  package_index_[package.name].push_back(pkg_.packages.size());
+  pkg_.packages.push_back(std::move(package));
+}
+
+void Evaluator::rename_package(ir::BinaryPackage& package, std::string name) {
+  const auto index = static_cast<std::size_t>(&package - pkg_.packages.data());
+  auto& old = package_index_[package.name];
+  old.erase(std::find(old.begin(), old.end(), index));
+  auto& now = package_index_[name];
+  now.insert(std::upper_bound(now.begin(), now.end(), index), index);
+  package.name = std::move(name);
 }
 
 void Evaluator::push_tag_macro(std::string_view token, std::string_view value, bool main) {
@@ -882,14 +912,24 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
     auto deps = parse_dependencies(field, rec.dep_kind, qualifiers, line_.range, sink_);
     const bool build = rec.dep_kind == DepKind::BuildRequires || rec.dep_kind == DepKind::BuildConflicts;
     auto& target = build ? pkg_.build_dependencies : pkg.dependencies;
-    for (auto& d : deps) target.push_back(std::move(d));
+    for (auto& d : deps) {
+      if (dependencies_read_ >= kMaxDependenciesPerFile) {
+        if (dependencies_read_++ == kMaxDependenciesPerFile)  // reported once
+          sink_.report("too-many-dependencies", ir::Severity::Warning, line_.range,
+                       fmt::format("more than {} dependencies in the file; the rest are not read",
+                                   kMaxDependenciesPerFile));
+        break;
+      }
+      ++dependencies_read_;
+      target.push_back(std::move(d));
+    }
     (build ? pkg_.fields : pkg.fields).push_back(std::move(f));
     return true;
   }
 
   if (token == "name") {
     if (!single_token()) return false;
-    pkg.name = std::string(field);
+    rename_package(pkg, std::string(field));
   } else if (token == "version" || token == "release") {
     if (!single_token()) return false;
     const auto bad = first_illegal(field, [](char c) {
@@ -1049,11 +1089,11 @@ Part Evaluator::parse_preamble(bool initial) {
     ir::BinaryPackage sub;
     sub.range = line_.range;
     sub.name = full ? *name : main_name() + "-" + *name;
-    pkg_.packages.push_back(std::move(sub));
+    add_package(std::move(sub));
   } else {
     ir::BinaryPackage main;
     main.range = {file_.id(), 0, 0};
-    pkg_.packages.push_back(std::move(main));
+    add_package(std::move(main));
   }
   const std::size_t index = pkg_.packages.size() - 1;
 
@@ -1348,6 +1388,17 @@ Part Evaluator::parse_files() {
   return next;
 }
 
+// rpmautospec's %autochangelog fills the section from git at build time (a Lua macro
+// katalint does not run): a line holding only it is no malformed entry.
+bool Evaluator::is_autochangelog(const Line& l) const {
+  if (l.range.file != file_.id() || l.range.end <= l.range.begin) return false;
+  std::string_view raw = file_.text().substr(l.range.begin, l.range.end - l.range.begin);
+  while (!raw.empty() && (raw.back() == '\n' || raw.back() == '\r' || raw.back() == ' ' || raw.back() == '\t'))
+    raw.remove_suffix(1);
+  raw = trim(raw);
+  return raw == "%autochangelog" || raw == "%{autochangelog}";
+}
+
 Part Evaluator::parse_changelog() {
   std::vector<Line> lines;
   const Part next = parse_lines(kStripComments, nullptr, &lines);
@@ -1386,7 +1437,7 @@ Part Evaluator::parse_changelog() {
       const std::string_view t = trim(s);
       if (!t.empty()) current->lines.emplace_back(t);
       current->range.end = l.range.end;
-    } else if (!trim(s).empty()) {
+    } else if (!trim(s).empty() && !is_autochangelog(l)) {
       error(l.range, "%changelog entries must start with *", "changelog-syntax");
       return Part::Error;
     }

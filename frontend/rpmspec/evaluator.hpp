@@ -2,6 +2,7 @@
 // sections, tags) for one target profile, and builds the IR.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,11 @@
 #include "ir/source.hpp"
 
 namespace katalint::rpmspec {
+
+// The largest spec katalint reads, and the most that %include and %{load:} read in all.
+// The biggest real specs are about 300 KB; past a few MiB the time and memory a spec needs
+// (about 100 bytes per line) would no longer fit the limits katalint promises.
+inline constexpr std::size_t kMaxSpecSize = 2u * 1024u * 1024u;
 
 struct EvaluateOptions {
   std::vector<std::string> defines;  // "NAME VALUE", applied after the profile

@@ -8,6 +8,7 @@
 
 #include "frontend/rpmspec/expression.hpp"
 #include "frontend/rpmspec/macro_internal.hpp"
+#include "frontend/rpmspec/scan.hpp"
 
 namespace katalint::rpmspec {
 
@@ -302,11 +303,10 @@ bool Expander::expand_into(std::string& out, std::string_view src) {
   }
   ++depth_;
   const bool top = depth_ == 1 && src.data() == top_.data();
-  constexpr std::string_view kSpecial("%\x1e", 2);
   const std::size_t n = src.size();
   std::size_t i = 0;
   while (!failed_ && i < n) {
-    const std::size_t j = src.find_first_of(kSpecial, i);
+    const std::size_t j = find_either(src, '%', kOpaqueBegin, i);
     if (j == kNpos) {
       append(out, src.substr(i));
       break;
@@ -727,12 +727,30 @@ void Expander::load(std::string_view path, std::string_view original) {
 
 }  // namespace detail
 
-MacroEngine::MacroEngine(ir::DiagnosticSink* sink, ExpansionLimits limits) : sink_(sink), limits_(limits) {
-  for (const detail::BuiltinInfo& b : detail::builtins()) {
-    push(b.name, b.nargs != 0 ? std::optional<std::string_view>("") : std::nullopt, "<builtin>",
-         kLevelBuiltin, kMacroBuiltin | b.flags, {});
-  }
+namespace {
+
+// The built-ins, made once per process and shared by every engine as its first base.
+const std::shared_ptr<const MacroEngine::Stacks>& builtin_table() {
+  static const std::shared_ptr<const MacroEngine::Stacks> table = [] {
+    auto t = std::make_shared<MacroEngine::Stacks>();
+    for (const detail::BuiltinInfo& b : detail::builtins()) {
+      MacroDefinition def;
+      def.name = std::string(b.name);
+      if (b.nargs != 0) def.options = std::string();
+      def.body = "<builtin>";
+      def.level = kLevelBuiltin;
+      def.flags = kMacroBuiltin | b.flags;
+      (*t)[def.name].push_back(std::move(def));
+    }
+    return t;
+  }();
+  return table;
 }
+
+}  // namespace
+
+MacroEngine::MacroEngine(ir::DiagnosticSink* sink, ExpansionLimits limits)
+    : sink_(sink), limits_(limits), base_(builtin_table()) {}
 
 std::vector<MacroDefinition>* MacroEngine::writable_stack(std::string_view name, bool create) {
   if (auto it = table_.find(name); it != table_.end()) return &it->second;
@@ -744,19 +762,43 @@ std::vector<MacroDefinition>* MacroEngine::writable_stack(std::string_view name,
   return &table_.emplace(std::string(name), std::vector<MacroDefinition>{}).first->second;
 }
 
-void MacroEngine::prune(Table::iterator it) {
+void MacroEngine::prune(Stacks::iterator it) {
   if (it->second.empty() && !(base_ && base_->count(it->first))) table_.erase(it);
 }
 
 MacroEngine::Table MacroEngine::table() const {
-  Table merged = base_ ? *base_ : Table{};
+  Table merged;
+  if (base_) merged.insert(base_->begin(), base_->end());
   for (const auto& [name, stack] : table_) merged[name] = stack;
   for (auto it = merged.begin(); it != merged.end();) it = it->second.empty() ? merged.erase(it) : std::next(it);
   return merged;
 }
 
 void MacroEngine::freeze() {
-  base_ = std::make_shared<const Table>(table());
+  // The local stacks move into a copy of the base; their nodes are reused, not copied.
+  Stacks merged = base_ ? *base_ : Stacks{};
+  while (!table_.empty()) {
+    auto node = table_.extract(table_.begin());
+    if (auto it = merged.find(node.key()); it != merged.end())
+      it->second = std::move(node.mapped());
+    else
+      merged.insert(std::move(node));
+  }
+  std::erase_if(merged, [](const auto& entry) { return entry.second.empty(); });
+  base_ = std::make_shared<const Stacks>(std::move(merged));
+}
+
+void MacroEngine::restore_base(std::vector<MacroDefinition> definitions) {
+  Stacks stacks = base_ ? *base_ : Stacks{};
+  for (const auto& [name, stack] : table_) stacks[name] = stack;
+  stacks.reserve(stacks.size() + definitions.size());
+  std::vector<MacroDefinition>* stack = nullptr;
+  for (auto& def : definitions) {
+    if (!stack || stack->back().name != def.name) stack = &stacks[def.name];  // a name's stack is contiguous
+    stack->push_back(std::move(def));
+  }
+  std::erase_if(stacks, [](const auto& entry) { return entry.second.empty(); });
+  base_ = std::make_shared<const Stacks>(std::move(stacks));
   table_.clear();
 }
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "frontend/rpmspec/shell_lite.hpp"
@@ -107,6 +108,12 @@ class MacroEngine {
   [[nodiscard]] bool error_raised() const { return error_raised_; }
 
   using Table = std::map<std::string, std::vector<MacroDefinition>, std::less<>>;
+  // The working tables are hashed: expansion looks names up more than anything else.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const noexcept { return std::hash<std::string_view>{}(name); }
+  };
+  using Stacks = std::unordered_map<std::string, std::vector<MacroDefinition>, NameHash, std::equal_to<>>;
 
   // Every macro name with its definition stack, base and local merged.
   [[nodiscard]] Table table() const;
@@ -114,6 +121,10 @@ class MacroEngine {
   // Makes the current definitions a shared, read-only base: copies of the engine then share
   // it and record only their own changes, so a loaded profile is copied per spec cheaply.
   void freeze();
+
+  // Pushes `definitions` in order, each at its own level and with its flags, then freezes:
+  // rebuilds a loaded profile from its snapshot without parsing it again.
+  void restore_base(std::vector<MacroDefinition> definitions);
 
  private:
   friend class detail::Expander;
@@ -127,12 +138,12 @@ class MacroEngine {
   // is defined nowhere and `create` is false. An empty local stack hides the base's.
   std::vector<MacroDefinition>* writable_stack(std::string_view name, bool create);
   // Drops an emptied local stack unless it must hide a base definition.
-  void prune(Table::iterator it);
+  void prune(Stacks::iterator it);
 
   ir::DiagnosticSink* sink_;
   ExpansionLimits limits_;
-  std::shared_ptr<const Table> base_;
-  Table table_;
+  std::shared_ptr<const Stacks> base_;
+  Stacks table_;
   int level_ = 0;
   bool error_raised_ = false;
   bool last_failed_ = false;

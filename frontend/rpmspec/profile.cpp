@@ -3,8 +3,6 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <map>
-#include <mutex>
 #include <vector>
 
 namespace katalint::rpmspec {
@@ -94,19 +92,11 @@ std::vector<std::string> profile_names() {
   return names;
 }
 
-bool profile_engine(std::string_view name, MacroEngine& out, std::string& error) {
-  static std::mutex mutex;
-  static std::map<std::string, MacroEngine, std::less<>> cache;
-  std::lock_guard lock(mutex);
-  if (auto it = cache.find(name); it != cache.end()) {
-    out = it->second;
-    return true;
-  }
+bool load_profile_text(std::string_view name, MacroEngine& out, std::string& error) {
   MacroEngine engine;
   if (!load(name, engine, error, 0)) return false;
   engine.freeze();
-  out = engine;
-  cache.emplace(std::string(name), std::move(engine));
+  out = std::move(engine);
   return true;
 }
 

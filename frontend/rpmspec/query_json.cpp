@@ -5,11 +5,10 @@
 #include <utility>
 
 #include "frontend/rpmspec/dependencies.hpp"
+#include "ir/json_writer.hpp"
 
 namespace katalint::rpmspec {
 namespace {
-
-using nlohmann::ordered_json;
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
@@ -70,38 +69,45 @@ std::optional<std::string> non_empty(std::string_view s) {
   return std::string(s);
 }
 
-ordered_json nullable(const std::optional<std::string>& s) {
-  return s ? ordered_json(*s) : ordered_json(nullptr);
+void nullable(ir::JsonWriter& w, const std::optional<std::string>& s) {
+  if (s)
+    w.string(*s);
+  else
+    w.null();
 }
 
 // rpm-truth.sh drops empty entries from every list.
-ordered_json string_list(const std::vector<std::string>& items) {
-  ordered_json out = ordered_json::array();
+void string_list(ir::JsonWriter& w, const std::vector<std::string>& items) {
+  w.begin_array();
   for (const auto& item : items)
-    if (!item.empty()) out.push_back(item);
-  return out;
+    if (!item.empty()) w.string(item);
+  w.end_array();
 }
 
-ordered_json rendered(std::vector<ir::Dependency> deps) {
+void rendered(ir::JsonWriter& w, std::vector<ir::Dependency> deps) {
   sort_dependencies(deps);
-  std::vector<std::string> items;
-  items.reserve(deps.size());
-  for (const auto& d : deps) items.push_back(render_dependency(d));
-  return string_list(items);
-}
-
-ordered_json rendered_with_type(std::vector<ir::Dependency> deps) {
-  sort_dependencies(deps);
-  ordered_json out = ordered_json::array();
+  w.begin_array();
   for (const auto& d : deps) {
-    std::string text = render_dependency(d);
-    if (text.empty()) continue;
-    ordered_json item;
-    item["dep"] = text;
-    item["type"] = deptype(dependency_flags(d));
-    out.push_back(std::move(item));
+    const std::string text = render_dependency(d);
+    if (!text.empty()) w.string(text);
   }
-  return out;
+  w.end_array();
+}
+
+void rendered_with_type(ir::JsonWriter& w, std::vector<ir::Dependency> deps) {
+  sort_dependencies(deps);
+  w.begin_array();
+  for (const auto& d : deps) {
+    const std::string text = render_dependency(d);
+    if (text.empty()) continue;
+    w.begin_object();
+    w.key("dep");
+    w.string(text);
+    w.key("type");
+    w.string(deptype(dependency_flags(d)));
+    w.end_object();
+  }
+  w.end_array();
 }
 
 std::vector<ir::Dependency> of_kind(const std::vector<ir::Dependency>& deps, ir::DepKind kind) {
@@ -263,22 +269,35 @@ std::vector<ir::Dependency> script_requires(const ir::BinaryPackage& package) {
   return out;
 }
 
-nlohmann::ordered_json query_json(const ir::Package& package, const QueryOptions& options) {
-  ordered_json srpm;
+void write_query_json(const ir::Package& package, std::string& out, int indent, const QueryOptions& options) {
+  ir::JsonWriter w(out, indent);
+  auto field = [&](std::string_view name, const std::optional<std::string>& value) {
+    w.key(name);
+    nullable(w, value);
+  };
+  auto text_field = [&](std::string_view name, std::string_view value) {
+    w.key(name);
+    w.string(value);
+  };
+  w.begin_object();
+  w.key("srpm");
+  w.begin_object();
   ResolvedPackage main = resolve_package(package, 0, options);
-  srpm["name"] = non_empty(package.name).value_or(main.name);
-  srpm["epoch"] = nullable(package.epoch ? std::optional(normalize_epoch(*package.epoch)) : std::nullopt);
-  srpm["version"] = std::string(trim(package.version));
-  srpm["release"] = std::string(trim(package.release));
+  text_field("name", non_empty(package.name).value_or(main.name));
+  field("epoch", package.epoch ? std::optional(normalize_epoch(*package.epoch)) : std::nullopt);
+  text_field("version", trim(package.version));
+  text_field("release", trim(package.release));
   auto summary = non_empty(package.summary);
-  srpm["summary"] = nullable(summary ? summary : main.summary);
+  field("summary", summary ? summary : main.summary);
   auto license = non_empty(package.license);
-  srpm["license"] = nullable(license ? license : main.license);
+  field("license", license ? license : main.license);
   auto url = non_empty(package.url);
-  srpm["url"] = nullable(url ? url : main.url);
-  srpm["group"] = main.group;
-  srpm["buildrequires"] = rendered_with_type(build_deps(package, ir::DepKind::BuildRequires));
-  srpm["buildconflicts"] = rendered(build_deps(package, ir::DepKind::BuildConflicts));
+  field("url", url ? url : main.url);
+  text_field("group", main.group);
+  w.key("buildrequires");
+  rendered_with_type(w, build_deps(package, ir::DepKind::BuildRequires));
+  w.key("buildconflicts");
+  rendered(w, build_deps(package, ir::DepKind::BuildConflicts));
 
   std::vector<std::string> sources, patches, nosource;
   for (const auto& s : package.sources) {
@@ -286,51 +305,69 @@ nlohmann::ordered_json query_json(const ir::Package& package, const QueryOptions
     // rpm keeps sources newest first, and rpm-truth.sh does not reverse NOSOURCE.
     if (s.nosource && !s.is_patch) nosource.insert(nosource.begin(), std::to_string(s.number));
   }
-  srpm["sources"] = string_list(sources);
-  srpm["patches"] = string_list(patches);
-  srpm["nosource"] = string_list(nosource);
-  srpm["exclusivearch"] = string_list(package.exclusive_arch);
-  srpm["excludearch"] = string_list(package.exclude_arch);
-  srpm["buildarchs"] = string_list(package.build_arch);
+  auto list_field = [&](std::string_view name, const std::vector<std::string>& items) {
+    w.key(name);
+    string_list(w, items);
+  };
+  list_field("sources", sources);
+  list_field("patches", patches);
+  list_field("nosource", nosource);
+  list_field("exclusivearch", package.exclusive_arch);
+  list_field("excludearch", package.exclude_arch);
+  list_field("buildarchs", package.build_arch);
+  w.end_object();
 
-  ordered_json packages = ordered_json::array();
+  w.key("packages");
+  w.begin_array();
   for (std::size_t i = 0; i < package.packages.size(); ++i) {
     const auto& bp = package.packages[i];
     ResolvedPackage r = i == 0 ? main : resolve_package(package, i, options);
-    ordered_json p;
-    p["name"] = r.name;
-    p["epoch"] = nullable(r.epoch);
-    p["version"] = r.version;
-    p["release"] = r.release;
-    p["arch"] = r.arch;
-    p["summary"] = nullable(r.summary);
-    p["license"] = nullable(r.license);
-    p["url"] = nullable(r.url);
-    p["group"] = r.group;
+    w.begin_object();
+    text_field("name", r.name);
+    field("epoch", r.epoch);
+    text_field("version", r.version);
+    text_field("release", r.release);
+    text_field("arch", r.arch);
+    field("summary", r.summary);
+    field("license", r.license);
+    field("url", r.url);
+    text_field("group", r.group);
 
     auto requires_ = of_kind(bp.dependencies, ir::DepKind::Requires);
     auto implicit = script_requires(bp);
     requires_.insert(requires_.end(), implicit.begin(), implicit.end());
-    p["requires"] = rendered_with_type(std::move(requires_));
+    w.key("requires");
+    rendered_with_type(w, std::move(requires_));
 
     auto provides = of_kind(bp.dependencies, ir::DepKind::Provides);
     auto automatic = automatic_provides(r);
     provides.insert(provides.end(), automatic.begin(), automatic.end());
-    p["provides"] = rendered(std::move(provides));
-    p["conflicts"] = rendered(of_kind(bp.dependencies, ir::DepKind::Conflicts));
-    p["obsoletes"] = rendered(of_kind(bp.dependencies, ir::DepKind::Obsoletes));
-    p["recommends"] = rendered(of_kind(bp.dependencies, ir::DepKind::Recommends));
-    p["suggests"] = rendered(of_kind(bp.dependencies, ir::DepKind::Suggests));
-    p["supplements"] = rendered(of_kind(bp.dependencies, ir::DepKind::Supplements));
-    p["enhances"] = rendered(of_kind(bp.dependencies, ir::DepKind::Enhances));
-    p["description"] = nullable(r.description);
-    packages.push_back(std::move(p));
+    w.key("provides");
+    rendered(w, std::move(provides));
+    static constexpr std::pair<std::string_view, ir::DepKind> kLists[] = {
+        {"conflicts", ir::DepKind::Conflicts},     {"obsoletes", ir::DepKind::Obsoletes},
+        {"recommends", ir::DepKind::Recommends},   {"suggests", ir::DepKind::Suggests},
+        {"supplements", ir::DepKind::Supplements}, {"enhances", ir::DepKind::Enhances},
+    };
+    for (const auto& [name, kind] : kLists) {
+      w.key(name);
+      rendered(w, of_kind(bp.dependencies, kind));
+    }
+    field("description", r.description);
+    w.end_object();
   }
+  w.end_array();
+  w.end_object();
+}
 
-  ordered_json out;
-  out["srpm"] = std::move(srpm);
-  out["packages"] = std::move(packages);
+std::string query_json_text(const ir::Package& package, int indent, const QueryOptions& options) {
+  std::string out;
+  write_query_json(package, out, indent, options);
   return out;
+}
+
+nlohmann::ordered_json query_json(const ir::Package& package, const QueryOptions& options) {
+  return nlohmann::ordered_json::parse(query_json_text(package, -1, options));
 }
 
 }  // namespace katalint::rpmspec

@@ -22,6 +22,11 @@ struct QueryOptions {
 // {"srpm": {...}, "packages": [{...}, ...]}, keys in rpm-truth.sh's order, null for a
 // missing value.
 nlohmann::ordered_json query_json(const ir::Package& package, const QueryOptions& options = {});
+// The same document as text, appended to `out`: compact when indent < 0, else indented as
+// dump(indent) prints it. Written directly, without building the JSON tree.
+void write_query_json(const ir::Package& package, std::string& out, int indent = -1,
+                      const QueryOptions& options = {});
+std::string query_json_text(const ir::Package& package, int indent = -1, const QueryOptions& options = {});
 
 // One binary package's identity as rpm puts it in the header: subpackages inherit epoch,
 // version, release, license, URL and group from the main package unless they set their own.

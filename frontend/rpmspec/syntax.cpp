@@ -1268,18 +1268,15 @@ std::vector<NodeId> SyntaxTree::find_all(SyntaxKind k, NodeId within) const {
 
 NodeId SyntaxTree::node_at(std::uint32_t offset) const {
   if (nodes.empty()) return kNoNode;
-  NodeId at = 0;
-  for (;;) {
-    NodeId next = kNoNode;
-    for (NodeId c = nodes[at].first_child; c != kNoNode; c = nodes[c].next_sibling) {
-      if (nodes[c].begin <= offset && offset < nodes[c].end) {
-        next = c;
-        break;
-      }
-    }
-    if (next == kNoNode) return at;
-    at = next;
-  }
+  // In preorder the begins never decrease, so the last node that begins at or before
+  // `offset` is the deepest candidate; the first of it and its ancestors that contains
+  // `offset` is the answer. A binary search keeps this logarithmic when a file has
+  // thousands of sections.
+  const auto after = std::partition_point(nodes.begin(), nodes.end(),
+                                          [offset](const SyntaxNode& n) { return n.begin <= offset; });
+  NodeId at = after == nodes.begin() ? 0 : static_cast<NodeId>(after - nodes.begin() - 1);
+  while (at != 0 && !(nodes[at].begin <= offset && offset < nodes[at].end)) at = nodes[at].parent;
+  return at;
 }
 
 SyntaxTree parse_spec_syntax(std::string_view text, ir::FileId file, ir::DiagnosticSink& sink,

@@ -10,24 +10,31 @@ using namespace readiness_support;
 
 // Reports the first bundled-Go token of a line: a Go binary tarball (go1.22.linux-amd64.tar.gz,
 // go%{GO_VERSION}.linux-@GO_ARCH@.tar.gz) or GOROOT/PATH pointing at a Go unpacked in the build.
+// In a _service the tarball is a download_url path or url: XML markup ends the name.
 void scan(const Context& ctx, Reporter& out, const TextLine& line) {
   const std::string_view text = line.text;
   const std::size_t first = text.find_first_not_of(" \t");
   if (first == std::string_view::npos || text[first] == '#') return;
   if (line.kind == rpmspec::SyntaxKind::Comment) return;
-  for (std::size_t at = text.find(".linux-"); at != std::string_view::npos; at = text.find(".linux-", at + 1)) {
-    // The file name: back to a separator or a directory, on to a blank or a quote.
-    std::size_t b = at;
-    while (b > 0 && std::string_view(" \t\"'=/").find(text[b - 1]) == std::string_view::npos) --b;
-    std::size_t e = at;
-    while (e < text.size() && std::string_view(" \t\"';").find(text[e]) == std::string_view::npos) ++e;
-    const std::size_t name_begin = 0;
-    const std::string_view name = text.substr(b, e - b);
-    if (!starts_with(name, "go") || name.size() < 3 || name[2] == '-' || name.find(".tar") == std::string_view::npos)
-      continue;
-    out.report(range_at(ctx, line.begin + static_cast<std::uint32_t>(b + name_begin), name.size()),
-               fmt::format("'{}' is a prebuilt Go toolchain; build with the distribution's go", name));
-    return;
+  // go1.22.1.linux-amd64.tar.gz is the binary distribution, go1.22.1.src.tar.gz the sources
+  // of the toolchain: building Go inside the package bundles it just the same.
+  for (const std::string_view marker : {std::string_view(".linux-"), std::string_view(".src.tar")}) {
+    for (std::size_t at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) {
+      // The file name: back to a separator or a directory, on to a blank or a quote.
+      std::size_t b = at;
+      while (b > 0 && std::string_view(" \t\"'=/<>").find(text[b - 1]) == std::string_view::npos) --b;
+      std::size_t e = at;
+      while (e < text.size() && std::string_view(" \t\"';<>").find(text[e]) == std::string_view::npos) ++e;
+      const std::string_view name = text.substr(b, e - b);
+      if (!starts_with(name, "go") || name.size() < 3 || name.find(".tar") == std::string_view::npos) continue;
+      // go1.22, go%{GO_VERSION}, go@GO_VERSION@, go$(GO_VERSION): a version follows "go".
+      if (std::string_view("0123456789%@$").find(name[2]) == std::string_view::npos) continue;
+      const bool binary = marker == ".linux-";
+      out.report(range_at(ctx, line.begin + static_cast<std::uint32_t>(b), name.size()),
+                 fmt::format("'{}' is {} Go toolchain; build with the distribution's go", name,
+                             binary ? "a prebuilt" : "the source of a"));
+      return;
+    }
   }
   for (const std::string_view var : {std::string_view("GOROOT"), std::string_view("PATH")}) {
     for (std::size_t at = text.find(var); at != std::string_view::npos; at = text.find(var, at + 1)) {
@@ -71,9 +78,9 @@ constinit const RuleInfo go_bundled_toolchain{
     .id = "go-bundled-toolchain",
     .severity = ir::Severity::Error,
     .summary = "the package brings its own prebuilt go toolchain",
-    .kinds = kSpecFiles | kind_bit(frontend::FileKind::DebianRules),
-    .doc = {.what = R"md(Reports a Go binary distribution (`go1.22.1.linux-amd64.tar.gz`, `go%{GO_VERSION}.linux-@GO_ARCH@.tar.gz`) named in a `SourceN` tag, a macro definition or a build script (`%prep`, `%build`, `%install`, `%check`), and a `GOROOT=` or `PATH=` assignment that points at a Go unpacked in the build directory (`.../local/go`). In `debian/rules` every line is checked. The finding is at the tarball name or at the directory.)md",
-            .why = R"md(A devel project builds from source with the distribution's tools. A prebuilt toolchain is a bundled binary that nobody rebuilds or patches, it must be downloaded outside the build (OBS builds have no network), and it hides which Go the package really needs: the spec then lacks `BuildRequires: go` or `golang(API)`, and the Ubuntu variant puts the bundled Go in front of the distribution's.)md",
+    .kinds = kSpecFiles | kind_bit(frontend::FileKind::DebianRules) | kind_bit(frontend::FileKind::ObsService),
+    .doc = {.what = R"md(Reports a Go binary distribution (`go1.22.1.linux-amd64.tar.gz`, `go%{GO_VERSION}.linux-@GO_ARCH@.tar.gz`) or Go source distribution (`go1.22.1.src.tar.gz`) named in a `SourceN` tag, a macro definition or a build script (`%prep`, `%build`, `%install`, `%check`), and a `GOROOT=` or `PATH=` assignment that points at a Go unpacked in the build directory (`.../local/go`). In `debian/rules` every line is checked, and in a `_service` every line, so a `download_url` service that fetches the toolchain (`<param name="path">golang/go1.22.1.linux-amd64.tar.gz</param>`) is reported too. The finding is at the tarball name or at the directory.)md",
+            .why = R"md(A devel project builds from source with the distribution's tools. A prebuilt toolchain is a bundled binary that nobody rebuilds or patches, it must be downloaded outside the build (OBS builds have no network, so Kata's `_service` fetched it with `download_url`), and it hides which Go the package really needs: the spec then lacks `BuildRequires: go` or `golang(API)`, and the Ubuntu variant puts the bundled Go in front of the distribution's.)md",
             .example = R"md(Name:           example
 Version:        1.0
 Release:        0

@@ -29,7 +29,8 @@ void check(const Context& ctx, Reporter& out) {
     missing += "%";
     missing += m;
   }
-  if (missing.empty()) return;
+  const bool ordering = calls(ctx.file.text(), "systemd_ordering") || calls(ctx.file.text(), "systemd_requires");
+  bool units = false;
   for_each_text_line(ctx, [&](const TextLine& line) {
     if (line.section != "files" || line.kind == rpmspec::SyntaxKind::SectionHeader) return;
     const std::string_view t = line.text;
@@ -44,8 +45,29 @@ void check(const Context& ctx, Reporter& out) {
       bool is_unit = false;
       for (const std::string_view s : kUnitSuffixes) is_unit = is_unit || ends_with(unit, s);
       if (!is_unit || unit.find('/') != std::string_view::npos) continue;
-      out.report(range_at(ctx, line.begin + static_cast<std::uint32_t>(at), path.size()),
-                 fmt::format("systemd unit '{}' is packaged without {}", unit, missing));
+      units = true;
+      if (!missing.empty())
+        out.report(range_at(ctx, line.begin + static_cast<std::uint32_t>(at), path.size()),
+                   fmt::format("systemd unit '{}' is packaged without {}", unit, missing));
+      return;
+    }
+  });
+  if (!units || ordering) return;
+  // The units' scriptlets need systemd's rpm macros and the ordering on systemd at install
+  // time; `BuildRequires: systemd` gives neither.
+  for_each_text_line(ctx, [&](const TextLine& line) {
+    if (line.kind != rpmspec::SyntaxKind::Tag || !line.section.empty() ||
+        spec_support::tag_name(*ctx.spec, line.node) != "buildrequires")
+      return;
+    const std::string_view t = line.text;
+    const std::size_t colon = t.find(':');
+    if (colon == std::string_view::npos) return;
+    for (std::size_t at = t.find("systemd", colon); at != std::string_view::npos; at = t.find("systemd", at + 1)) {
+      const auto [b, e] = token_around(t, at);
+      if (t.substr(b, e - b) != "systemd" || (b > 0 && t[b - 1] == '(')) continue;  // not pkgconfig(systemd)
+      out.report(range_at(ctx, line.begin + static_cast<std::uint32_t>(b), e - b),
+                 "the spec packages systemd units with 'BuildRequires: systemd' and no %{?systemd_ordering}; "
+                 "build-require pkgconfig(systemd) (or systemd-rpm-macros) and add %{?systemd_ordering}");
       return;
     }
   });
@@ -60,8 +82,8 @@ constinit const RuleInfo suse_systemd_service_macros{
     .summary = "systemd units are packaged without the %service_* scriptlet macros",
     .families = kSuse,
     .aliases = "systemd-unit-without-service-macros",
-    .doc = {.what = R"md(Reports each `*.service`, `*.socket`, `*.timer`, `*.path` or `*.target` file listed in `%files` under `%{_unitdir}` or `/usr/lib/systemd/system` when the spec never calls one of `%service_add_pre`, `%service_add_post`, `%service_del_preun`, `%service_del_postun`; the message names the missing ones. The finding is at the unit's path.)md",
-            .why = R"md(On SUSE these macros register a new unit with the presets, restart it on update and stop and disable it on removal. Without them an installed service is never enabled by the presets and keeps running after the package is gone.)md",
+    .doc = {.what = R"md(Reports each `*.service`, `*.socket`, `*.timer`, `*.path` or `*.target` file listed in `%files` under `%{_unitdir}` or `/usr/lib/systemd/system` when the spec never calls one of `%service_add_pre`, `%service_add_post`, `%service_del_preun`, `%service_del_postun`; the message names the missing ones. The finding is at the unit's path. A spec that packages units, has no `%{?systemd_ordering}` (or `%{?systemd_requires}`) and build-requires plain `systemd` is also reported at that dependency.)md",
+            .why = R"md(On SUSE these macros register a new unit with the presets, restart it on update and stop and disable it on removal. Without them an installed service is never enabled by the presets and keeps running after the package is gone. The macros come from systemd's rpm macros (`pkgconfig(systemd)` or `systemd-rpm-macros` in the build root), and `%{?systemd_ordering}` makes sure systemd is installed before the scriptlets run; `BuildRequires: systemd` pulls the whole of systemd into the build root and orders nothing.)md",
             .example = R"md(Name:           example
 Version:        1.0
 Release:        0

@@ -1,0 +1,134 @@
+// missing-license-paragraph-in-dep5-copyright: a license named in a Files paragraph with no stand-alone License paragraph.
+#include <set>
+
+#include <fmt/core.h>
+
+#include "rules/debian/support.hpp"
+
+namespace katalint::rules {
+namespace {
+
+using namespace debian_support;
+
+// One License field as lintian reads it: the lower-cased short names of its first line
+// (split at " and " / " or "; parentheses and commas are blanks), and whether text follows.
+struct License {
+  const Deb822Field* field = nullptr;
+  std::string identifier;          // lower-cased first line, trimmed
+  std::vector<std::string> names;  // its parts
+  bool has_text = false;
+  bool files = false;  // the paragraph has a Files field
+};
+
+std::vector<License> licenses(const Context& ctx) {
+  std::vector<License> out;
+  if (ctx.deb822 == nullptr) return out;
+  const Deb822Document& doc = *ctx.deb822;
+  for (const auto& p : doc.paragraphs) {
+    const auto* f = p.find("License");
+    if (f == nullptr || f->piece_count == 0) continue;
+    License l;
+    l.field = f;
+    l.files = p.find("Files") != nullptr;
+    std::string first(trim(doc.piece_text(doc.pieces[f->first_piece])));
+    for (char& c : first) {
+      if (c == '(' || c == ')' || c == ',') c = ' ';
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    l.identifier = std::string(trim(first));
+    for (std::uint32_t i = 1; i < f->piece_count && !l.has_text; ++i) {
+      const std::string_view line = trim(doc.piece_text(doc.pieces[f->first_piece + i]));
+      l.has_text = !line.empty();
+    }
+    // Split at blanks around "and" / "or".
+    const auto words = split(l.identifier, " \t");
+    std::string current;
+    for (const auto w : words) {
+      if (w == "and" || w == "or") {
+        if (!current.empty()) l.names.push_back(current);
+        current.clear();
+        continue;
+      }
+      if (!current.empty()) current += ' ';
+      current += w;
+    }
+    if (!current.empty()) l.names.push_back(current);
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+void check(const Context& ctx, Reporter& out) {
+  const auto all = licenses(ctx);
+  std::set<std::string> standalone;
+  for (const auto& l : all)
+    if (!l.files && l.has_text && !l.identifier.empty()) standalone.insert(l.identifier);
+  std::set<std::string> reported;
+  for (const auto& l : all) {
+    if (!l.files || l.has_text || unresolved(l.identifier)) continue;
+    for (const auto& name : l.names) {
+      if (standalone.count(name) != 0 || !reported.insert(name).second) continue;
+      out.report(first_line_range(ctx, *l.field), fmt::format("license '{}' has no stand-alone License paragraph with its text", name));
+    }
+  }
+}
+
+}  // namespace
+
+extern const RuleInfo missing_license_paragraph_in_dep5_copyright;  // listed in rules/rules.def
+constinit const RuleInfo missing_license_paragraph_in_dep5_copyright{
+    .id = "missing-license-paragraph-in-dep5-copyright",
+    .severity = ir::Severity::Warning,
+    .summary = "a license named in a Files paragraph with no stand-alone License paragraph",
+    .kinds = kind_bit(frontend::FileKind::DebianCopyright),
+    .doc = {.what = R"md(Reports a short license name in a `Files` paragraph that carries no license text, when no stand-alone `License:` paragraph gives the text for that name.)md",
+             .why = R"md(DEP-5 requires the full text (or a pointer to `/usr/share/common-licenses`) for every license used. lintian reports `missing-license-paragraph-in-dep5-copyright`.)md",
+             .example = R"md(Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: example
+Source: https://example.org/example
+
+Files: *
+Copyright: 2025 Jane Doe <jane@example.org>
+License: GPL-2+
+
+Files: debian/*
+Copyright: 2025 Jane Doe <jane@example.org>
+License: MIT
+
+License: GPL-2+
+ This program is free software; you can redistribute it and/or modify it
+ under the terms of the GNU General Public License as published by the Free
+ Software Foundation; either version 2 of the License, or (at your option)
+ any later version.
+ .
+ On Debian systems, the full text of the GNU General Public License version 2
+ can be found in the file /usr/share/common-licenses/GPL-2.
+)md",
+             .use_instead = R"md(Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: example
+Source: https://example.org/example
+
+Files: *
+Copyright: 2025 Jane Doe <jane@example.org>
+License: GPL-2+
+
+Files: debian/*
+Copyright: 2025 Jane Doe <jane@example.org>
+License: GPL-2+
+
+License: GPL-2+
+ This program is free software; you can redistribute it and/or modify it
+ under the terms of the GNU General Public License as published by the Free
+ Software Foundation; either version 2 of the License, or (at your option)
+ any later version.
+ .
+ On Debian systems, the full text of the GNU General Public License version 2
+ can be found in the file /usr/share/common-licenses/GPL-2.
+)md",
+             .fix_safety = R"md(katalint offers no fix: the right change depends on the package.)md",
+             .reference = R"md(DEP-5 (copyright-format 1.0), Policy 12.5; lintian `missing-license-paragraph-in-dep5-copyright`; rules-debian.md DEB-P003.)md",
+             .example_file = "debian/copyright"},
+    .check = check,
+};
+
+}  // namespace katalint::rules

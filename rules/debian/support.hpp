@@ -1,0 +1,85 @@
+// Helpers for the Debian policy checks: the paragraphs of debian/control, relation walking,
+// value ranges, and the Debian tables several checks share (essential packages, sections).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <span>
+#include <utility>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "frontend/debian/changelog.hpp"
+#include "frontend/debian/deb822.hpp"
+#include "frontend/debian/lines.hpp"
+#include "frontend/debian/rules.hpp"
+#include "frontend/debian/text.hpp"
+#include "frontend/package/compare.hpp"
+#include "rules/rule.hpp"
+
+namespace katalint::rules::debian_support {
+
+using frontend::debian::Deb822Document;
+using frontend::debian::Deb822Field;
+using frontend::debian::Deb822Paragraph;
+using frontend::debian::iequals;
+using frontend::debian::trim;
+using frontend::has_placeholder;
+
+// The source paragraph (the first one) of a debian/control or .dsc, or null.
+const Deb822Paragraph* source_paragraph(const Context& ctx);
+// The binary paragraphs of a debian/control: every later paragraph with a Package field.
+std::vector<const Deb822Paragraph*> binary_paragraphs(const Context& ctx);
+
+// A field's value with continuation lines joined by one space (Policy 5.1 folding).
+std::string folded(const Context& ctx, const Deb822Field& field);
+// Range of bytes [offset, offset + size) of `field.value` in the file.
+ir::Range value_range(const Context& ctx, const Deb822Field& field, std::size_t offset, std::size_t size);
+// The range of the first line of a field's value (the whole value when it has one line).
+ir::Range first_line_range(const Context& ctx, const Deb822Field& field);
+
+// True when a value still holds OBS @KEY@ placeholders or dpkg ${substvars}: it cannot be
+// judged before it is filled.
+bool unresolved(std::string_view value);
+
+// Calls fn(dependency, field name) for every relation atom of the file's package (build
+// relations of the source, relations of every binary), alternatives included.
+void for_each_relation(const Context& ctx, const std::function<void(const ir::Dependency&, bool build)>& fn);
+
+// Splits at any of `separators`, dropping empty parts.
+std::vector<std::string_view> split(std::string_view s, std::string_view separators);
+
+// Tables from lintian 2.116.3's data (rules/debian/tables.inc, scripts/gen-debian-tables.py).
+// Packages that are Essential: yes in Debian 12.
+bool is_essential(std::string_view name);
+// libc6-dev, gcc, g++, make, dpkg-dev: pulled in by build-essential.
+bool is_build_essential(std::string_view name);
+// Sections of the Debian archive (Policy 2.4), without the area prefix.
+bool is_archive_section(std::string_view section);
+// Build profile names (nocheck, nodoc, stage1, ...).
+bool is_build_profile(std::string_view name);
+// A Debian architecture name or wildcard as dpkg knows it (amd64, linux-any, any-arm64, ...).
+bool is_known_architecture(std::string_view arch);
+// A released Debian Policy version ("4.6.2" or "4.6.2.0"), and the newest one.
+bool is_policy_version(std::string_view version);
+std::string_view latest_policy_version();
+// What replaces an obsolete package ("" when nothing does), or nullopt if it is not obsolete.
+std::optional<std::string_view> obsolete_replacement(std::string_view name);
+// The package that provides a dh add-on (`dh --with golang`) or a dh_ command.
+std::optional<std::string_view> dh_addon_package(std::string_view addon);
+std::optional<std::string_view> dh_command_package(std::string_view command);
+// (pattern, section) pairs, first match wins: lintian's name_section_mappings.
+std::span<const std::pair<std::string_view, std::string_view>> name_section_patterns();
+
+// Debhelper compatibility level from `debhelper-compat (= N)` in Build-Depends, or -1.
+int debhelper_compat_level(const ir::Package& control);
+
+// The address between the angle brackets of "Name <mail>" ("" if there are none).
+std::string_view mail_of(std::string_view contact);
+
+inline ir::Range range_at(const Context& ctx, std::size_t begin, std::size_t size) {
+  return {ctx.file.id(), static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(begin + size)};
+}
+
+}  // namespace katalint::rules::debian_support
