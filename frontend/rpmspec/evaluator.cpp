@@ -932,21 +932,7 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
     rename_package(pkg, std::string(field));
   } else if (token == "version" || token == "release") {
     if (!single_token()) return false;
-    // OBS replaces <CI_CNT> and <B_CNT> in Release with its counters before rpm reads the spec.
-    std::string checked;
-    for (std::size_t i = 0; i < field.size();) {
-      const bool counters = token == "release";
-      if (counters && field.substr(i, 8) == "<CI_CNT>") {
-        checked += '1';
-        i += 8;
-      } else if (counters && field.substr(i, 7) == "<B_CNT>") {
-        checked += '1';
-        i += 7;
-      } else {
-        checked += field[i++];
-      }
-    }
-    const auto bad = first_illegal(checked, [](char c) {
+    const auto bad = first_illegal(field, [](char c) {
       return is_alnum(c) || std::string_view("._+%{}~^").find(c) != std::string_view::npos;
     });
     if (bad) {
@@ -955,7 +941,7 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
             "illegal-character");
       return false;
     }
-    if (checked.find("..") != std::string::npos) {
+    if (field.find("..") != std::string_view::npos) {
       error(line_.range, fmt::format("illegal sequence \"..\" in: {}", line), "illegal-character");
       return false;
     }

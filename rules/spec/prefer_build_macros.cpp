@@ -43,7 +43,17 @@ void check(const Context& ctx, Reporter& out) {
     const ir::Range whole{tree.file, cmd->begin, without_newline(tree, line.line).end};
     auto note = [&](DiagnosticBuilder& d) { note_branch(ctx, d, tree.node(line.line).begin); };
     if (s != "install" && (cmd->word == "./configure")) {
-      auto d = out.report(word, cmd->rest.find("--libdir") == std::string_view::npos
+      // The arguments may go on over backslash-continued lines.
+      const std::string_view text = ctx.file.text();
+      std::uint32_t end = without_newline(tree, line.line).end;
+      std::string_view args = text.substr(cmd->begin, end - cmd->begin);
+      while (!args.empty() && args.back() == '\\' && end < text.size()) {
+        std::size_t next = text.find('\n', end + 1);
+        if (next == std::string_view::npos) next = text.size();
+        end = static_cast<std::uint32_t>(next);
+        args = text.substr(cmd->begin, end - cmd->begin);
+      }
+      auto d = out.report(word, args.find("--libdir") == std::string_view::npos
                                     ? std::string("./configure without --libdir; %configure passes the target's paths and flags")
                                     : std::string("./configure called directly; %configure passes the target's paths and flags"));
       note(d);
