@@ -14,7 +14,10 @@
 
 #include <fmt/core.h>
 
+#include "backends/suse/style/style.hpp"
 #include "backends/ubuntu/depmap.hpp"
+#include "rules/debian/support.hpp"
+#include "rules/readiness/spdx.hpp"
 
 namespace katalint::backends::ubuntu {
 namespace {
@@ -332,6 +335,10 @@ std::vector<std::string> Emitter::relation_atoms(const ir::Dependency& dep, bool
            fmt::format("the file dependency '{}' has no Debian form; depend on the package that ships it", dep.name));
     return {};
   }
+  if (dep.name == "build-essential") {
+    report("lossy-conversion", Severity::Info, dep.range, "build-essential is always installed on Debian; the dependency is dropped");
+    return {};
+  }
   DebianName mapped = debian_name_for(dep.name);
   if (binaries_.count(debian_package_name(dep.name))) mapped = {DebianName::Kind::Package, debian_package_name(dep.name), "built here"};
   switch (mapped.kind) {
@@ -355,7 +362,20 @@ std::vector<std::string> Emitter::relation_atoms(const ir::Dependency& dep, bool
     case DebianName::Kind::Package:
       break;
   }
-  return {mapped.name + version_clause(dep, mapped.name, build)};
+  if (const auto replacement = rules::debian_support::obsolete_replacement(mapped.name)) {
+    report("lossy-conversion", Severity::Info, dep.range,
+           fmt::format("'{}' is obsolete in Debian; '{}' replaces it", mapped.name, *replacement));
+    mapped.name = std::string(*replacement);
+  }
+  const std::string version = version_clause(dep, mapped.name, build);
+  // Essential and build-essential packages are always there; only a version says anything.
+  if (version.empty() && (rules::debian_support::is_essential(mapped.name) ||
+                          (build && rules::debian_support::is_build_essential(mapped.name)))) {
+    report("lossy-conversion", Severity::Info, dep.range,
+           fmt::format("'{}' is always installed on Debian; the dependency is dropped", mapped.name));
+    return {};
+  }
+  return {mapped.name + version};
 }
 
 void append_unique(std::vector<std::string>& list, std::vector<std::string> atoms) {
@@ -367,6 +387,37 @@ std::string folded_field(std::string_view name, const std::vector<std::string>& 
   if (atoms.empty()) return {};
   std::string out = std::string(name) + ":\n";
   for (const auto& a : atoms) out += " " + a + ",\n";
+  return out;
+}
+
+constexpr std::size_t kDebianLineWidth = 80;  // lintian's limit for description lines
+
+std::size_t code_points(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+
+// `text` broken at blanks into lines of at most `width` code points; a longer word stays whole.
+std::vector<std::string> wrap_words(std::string_view text, std::size_t width) {
+  std::vector<std::string> out;
+  std::string line;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::size_t j = text.find(' ', i);
+    if (j == std::string_view::npos) j = text.size();
+    if (j == i) break;
+    const std::string_view word = text.substr(i, j - i);
+    if (!line.empty() && code_points(line) + 1 + code_points(word) > width) {
+      out.push_back(line);
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + std::string(word);
+    i = j;
+  }
+  if (!line.empty() || out.empty()) out.push_back(line);
   return out;
 }
 
@@ -389,10 +440,9 @@ std::string Emitter::description(const ir::BinaryPackage& b, const std::string& 
     while (!lines.empty() && trim(lines.front()).empty()) lines.erase(lines.begin());
   };
   strip_blank_ends();
-  std::string as_name = comparable(synopsis);
-  std::replace(as_name.begin(), as_name.end(), ' ', '-');
-  if (synopsis.empty() || as_name == name) {
-    if (!lines.empty() && trim(lines.front()).size() < 80 && comparable(lines.front()) != as_name) {
+  const std::string as_name = rules::debian_support::fuzzy_name(name);
+  if (synopsis.empty() || rules::debian_support::fuzzy_name(synopsis) == as_name) {
+    if (!lines.empty() && trim(lines.front()).size() < 80 && rules::debian_support::fuzzy_name(comparable(lines.front())) != as_name) {
       synopsis = trim(lines.front());
       if (!synopsis.empty() && synopsis.back() == '.') synopsis.pop_back();
       lines.erase(lines.begin());
@@ -402,20 +452,49 @@ std::string Emitter::description(const ir::BinaryPackage& b, const std::string& 
     report("lossy-conversion", Severity::Info, b.description_range.valid() ? b.description_range : b.range,
            fmt::format("the summary of {} is empty or its name; the Debian synopsis is '{}'", name, synopsis));
   }
+  const ir::Range where = b.description_range.valid() ? b.description_range : b.range;
+  // Package lists show the name beside the synopsis (description-starts-with-package-name).
+  if (synopsis.size() > name.size() && comparable(synopsis.substr(0, name.size())) == name &&
+      !is_word_char(synopsis[name.size()])) {
+    std::string rest = trim(synopsis.substr(name.size()));
+    while (!rest.empty() && std::string_view("-:,;").find(rest.front()) != std::string_view::npos)
+      rest = trim(rest.substr(1));
+    if (!rest.empty()) {
+      rest[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(rest[0])));
+      report("lossy-conversion", Severity::Info, where,
+             fmt::format("the summary of {} starts with its name; the Debian synopsis is '{}'", name, rest));
+      synopsis = rest;
+    }
+  }
   strip_blank_ends();
   if (!lines.empty() && comparable(lines.front()) == comparable(synopsis)) lines.erase(lines.begin());
   strip_blank_ends();
+  // A synopsis fits in 80 columns (synopsis-too-long); the whole summary opens the description.
+  if (code_points(synopsis) > kDebianLineWidth) {
+    lines.insert(lines.begin(), {synopsis, ""});
+    synopsis = wrap_words(synopsis, kDebianLineWidth - 4).front();
+    while (!synopsis.empty() && std::string_view(" ,;:-").find(synopsis.back()) != std::string_view::npos)
+      synopsis.pop_back();
+    report("lossy-conversion", Severity::Info, where,
+           fmt::format("the summary of {} is longer than {} characters; the Debian synopsis is '{}'", name,
+                       kDebianLineWidth, synopsis));
+  }
   if (lines.empty()) lines.push_back(fmt::format("This package is part of {}.", source_));
   std::string out = "Description: " + synopsis + "\n";
   for (auto line : lines) {
     std::replace(line.begin(), line.end(), '\t', ' ');
     while (!line.empty() && line.back() == ' ') line.pop_back();
-    if (line.empty())
+    if (line.empty()) {
       out += " .\n";
-    else if (line.front() == '.')
+    } else if (line.front() == '.') {
       out += "  " + line + "\n";  // ` .x` is reserved; two blanks make it a verbatim line
-    else
-      out += " " + line + "\n";
+    } else if (line.front() == ' ') {
+      out += " " + line + "\n";  // indented lines are verbatim and keep their layout
+    } else {
+      // A word too long to wrap (a URL) goes on a verbatim line, which lintian does not measure.
+      for (const auto& part : wrap_words(line, kDebianLineWidth))
+        out += (code_points(part) > kDebianLineWidth ? "  " : " ") + part + "\n";
+    }
   }
   return out;
 }
@@ -672,7 +751,9 @@ std::string dep5_license(std::string_view spdx) {
   static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
       {"MIT", "Expat"},          {"BSD-2-Clause", "BSD-2-clause"}, {"BSD-3-Clause", "BSD-3-clause"},
       {"BSD-4-Clause", "BSD-4-clause"}, {"BSD-4-Clause-UC", "BSD-4-clause-UC"}, {"Artistic-1.0", "Artistic"},
-      {"Artistic-1.0-Perl", "Artistic"}, {"Zlib", "Zlib"}};
+      {"Artistic-1.0-Perl", "Artistic"}, {"Zlib", "Zlib"}, {"SUSE-Public-Domain", "public-domain"},
+      // A bare "BSD" says nothing of the clauses; DEP-5 has no name for it.
+      {"BSD", "BSD-3-clause"}};
   for (const auto& [from, to] : kNames)
     if (spdx == from) return std::string(to);
   static const std::regex kGnu(R"(^(A?GPL|LGPL|GFDL)-(\d+(?:\.\d+)?)(-only|-or-later|\+)?$)");
@@ -696,35 +777,86 @@ std::string common_license_file(std::string_view name) {
   return {};
 }
 
-std::string Emitter::copyright() {
-  std::string expression;
-  std::vector<std::string> names;
-  std::string spdx = trim(pkg_.license);
-  bool grouped = false;
+// Splits a License: value into DEP-5 words: short names and the operators "and", "or" and
+// "with". Legacy names (one or more words: "ASL 2.0") become SPDX first. Names listed without
+// an operator are joined with "and" when each is a known license, and otherwise read as one
+// name with blanks turned into '-'.
+std::vector<std::string> dep5_license_words(std::string_view license, bool& grouped) {
+  const std::string spdx = suse_style::spdx_license(license);
+  auto known = [](const std::string& id) {
+    std::string base = id;
+    if (!base.empty() && base.back() == '+') base.pop_back();
+    return rules::spdx::find_license(base) != nullptr || id == "SUSE-Public-Domain" || id == "BSD";
+  };
+  std::vector<std::string> out, run;
+  auto flush_run = [&] {
+    std::vector<std::string> ids;
+    bool all_known = true;
+    for (std::size_t i = 0; i < run.size();) {
+      std::size_t span = std::min<std::size_t>(3, run.size() - i);
+      std::string id;
+      for (; span > 0; --span) {
+        std::string words;
+        for (std::size_t k = i; k < i + span; ++k) words += (words.empty() ? "" : " ") + run[k];
+        id = suse_style::spdx_license(words);
+        if (known(id) || span == 1) break;
+      }
+      all_known = all_known && known(id);
+      ids.push_back(id);
+      i += span;
+    }
+    if (all_known) {
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (i) out.emplace_back("and");
+        out.push_back(dep5_license(ids[i]));
+      }
+    } else if (!run.empty()) {
+      std::string joined;
+      for (const auto& w : run) joined += (joined.empty() ? "" : "-") + w;
+      out.push_back(dep5_license(joined));
+    }
+    run.clear();
+  };
   std::string token;
-  auto flush = [&] {
+  auto end_token = [&] {
     if (token.empty()) return;
     const std::string word = lower(token);
     if (word == "and" || word == "or" || word == "with") {
-      expression += " " + word;
+      flush_run();
+      out.push_back(word);
     } else {
-      const std::string name = dep5_license(token);
-      expression += (expression.empty() ? "" : " ") + name;
-      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+      run.push_back(token);
     }
     token.clear();
   };
   for (char c : spdx) {
-    if (c == '(' || c == ')') {
-      grouped = true;
-      flush();
-    } else if (c == ' ' || c == '\t') {
-      flush();
-    } else {
+    if (c == '(' || c == ')') grouped = true;
+    if (c == '(' || c == ')' || c == ' ' || c == '\t' || c == ',')
+      end_token();
+    else
       token += c;
-    }
   }
-  flush();
+  end_token();
+  flush_run();
+  return out;
+}
+
+std::string Emitter::copyright() {
+  std::string expression;
+  std::vector<std::string> names;
+  bool grouped = false;
+  // "X with Y" is one license name in DEP-5, with a License paragraph of its own.
+  std::vector<std::string> words = dep5_license_words(pkg_.license, grouped);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string word = words[i];
+    while (i + 2 < words.size() && words[i + 1] == "with") {
+      word += " with " + words[i + 2];
+      i += 2;
+    }
+    expression += (expression.empty() ? "" : " ") + word;
+    if (word != "and" && word != "or" && word != "with" && std::find(names.begin(), names.end(), word) == names.end())
+      names.push_back(word);
+  }
   if (grouped)
     report("lossy-conversion", Severity::Info, {}, "the License expression's parentheses have no DEP-5 form; check debian/copyright");
   if (expression.empty()) {

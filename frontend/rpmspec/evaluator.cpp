@@ -932,7 +932,13 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
     rename_package(pkg, std::string(field));
   } else if (token == "version" || token == "release") {
     if (!single_token()) return false;
-    const auto bad = first_illegal(field, [](char c) {
+    // OBS replaces <CI_CNT> and <B_CNT> in Release with its counters before rpm reads the spec.
+    std::string checked(field);
+    if (token == "release")
+      for (std::string_view counter : {std::string_view("<CI_CNT>"), std::string_view("<B_CNT>")})
+        for (std::size_t at = checked.find(counter); at != std::string::npos; at = checked.find(counter))
+          checked.replace(at, counter.size(), "1");
+    const auto bad = first_illegal(checked, [](char c) {
       return is_alnum(c) || std::string_view("._+%{}~^").find(c) != std::string_view::npos;
     });
     if (bad) {
@@ -941,7 +947,7 @@ bool Evaluator::handle_tag(const PreambleRec& rec, std::string_view lang, ir::Bi
             "illegal-character");
       return false;
     }
-    if (field.find("..") != std::string_view::npos) {
+    if (checked.find("..") != std::string::npos) {
       error(line_.range, fmt::format("illegal sequence \"..\" in: {}", line), "illegal-character");
       return false;
     }

@@ -21,25 +21,11 @@ Synopsis synopsis_of(const Context& ctx, const Deb822Paragraph& p) {
   return {f, trim(ctx.deb822->piece_text(piece))};
 }
 
-// lintian's fuzzy match: lower case, '-', '_', '/' and '\\' as blanks, blanks collapsed.
-std::string fuzzy(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '-' || c == '_' || c == '/' || c == '\\' || c == ' ' || c == '\t') {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-      continue;
-    }
-    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  if (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 void check(const Context& ctx, Reporter& out) {
   for (const auto* p : binary_paragraphs(ctx)) {
     const auto s = synopsis_of(ctx, *p);
     const std::string_view name = p->find("Package")->value;
-    if (s.field == nullptr || name.empty() || unresolved(name) || fuzzy(s.text) != fuzzy(name)) continue;
+    if (s.field == nullptr || name.empty() || unresolved(name) || fuzzy_name(s.text) != fuzzy_name(name)) continue;
     out.report(first_line_range(ctx, *s.field), fmt::format("the synopsis is just the package name '{}'", name));
   }
 }

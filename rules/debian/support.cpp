@@ -79,6 +79,19 @@ std::vector<std::string_view> split(std::string_view s, std::string_view separat
   return out;
 }
 
+std::string fuzzy_name(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '-' || c == '_' || c == '/' || c == '\\' || c == ' ' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
+    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 bool is_essential(std::string_view name) { return contains(kEssentialPackages, name); }
 bool is_build_essential(std::string_view name) { return contains(kBuildEssentialPackages, name); }
 bool is_archive_section(std::string_view section) { return contains(kArchiveSections, section); }

@@ -53,6 +53,9 @@ std::vector<std::string_view> split(std::string_view s, std::string_view separat
 // Tables from lintian 2.116.3's data (rules/debian/tables.inc, scripts/gen-debian-tables.py).
 // Packages that are Essential: yes in Debian 12.
 bool is_essential(std::string_view name);
+// lintian's fuzzy form of a synopsis or name: lower case, '-', '_', '/' and '\\' as blanks,
+// blanks collapsed and trimmed.
+std::string fuzzy_name(std::string_view s);
 // libc6-dev, gcc, g++, make, dpkg-dev: pulled in by build-essential.
 bool is_build_essential(std::string_view name);
 // Sections of the Debian archive (Policy 2.4), without the area prefix.

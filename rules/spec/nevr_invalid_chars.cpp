@@ -56,8 +56,7 @@ void check(const Context& ctx, Reporter& out) {
     const NodeId value_node = tree.child(line.line, SyntaxKind::TagValue);
     const ir::Range where = value_node != rpmspec::kNoNode ? tree.range(value_node) : without_newline(tree, line.line);
     const bool dash = tag == "name";
-    // OBS fills <CI_CNT> and <B_CNT> in Release with its counters; rpm's own rejection of them
-    // is reported while reading the spec (illegal-character), so not twice.
+    // OBS fills <CI_CNT> and <B_CNT> in Release with its counters before rpm reads the spec.
     const std::string checked = tag == "release" ? without_obs_counters(*value) : *value;
     for (char c : checked) {
       if (allowed(c, dash)) continue;
@@ -85,7 +84,7 @@ constinit const RuleInfo nevr_invalid_chars{
     .families = kAllFamilies,
     .fix = FixAvailability::None,
     .aliases = "invalid-version",
-    .doc = {.what = R"md(Reports the main package's `Name`, `Version` and `Release`, as evaluated for the target, when they contain anything but letters, digits and `. _ + ~ ^` (Name may also contain `-`), and (as a warning) a Version that does not start with a digit. Values that stay unknown macros or template placeholders are not checked, and OBS's `<CI_CNT>` and `<B_CNT>` counters in Release are left to `illegal-character`, which reports that rpm itself rejects them.)md",
+    .doc = {.what = R"md(Reports the main package's `Name`, `Version` and `Release`, as evaluated for the target, when they contain anything but letters, digits and `. _ + ~ ^` (Name may also contain `-`), and (as a warning) a Version that does not start with a digit. Values that stay unknown macros or template placeholders are not checked, and OBS's `<CI_CNT>` and `<B_CNT>` counters in Release count as digits, since OBS replaces them before rpm reads the spec.)md",
             .why = R"md(rpm rejects `-` in Version and Release, since it separates them; blanks and other characters break dependency parsing or are refused by the build services. openSUSE's versioning guidelines say to replace anything else by a dot (the tilde sorts before, the caret after).)md",
             .example = R"md(Name:           example
 Version:        1.0-rc1

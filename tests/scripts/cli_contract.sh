@@ -67,7 +67,7 @@ grep -q "unbound-placeholder" "$tmp/out" || { echo "FAIL: the readable file was 
 
 # stdin with a display name.
 "$katalint" --stdin-filename shown.spec-template - <"$fixture" >"$tmp/out" 2>&1
-grep -q "^shown.spec-template:2:10: warning:" "$tmp/out" || { echo "FAIL: stdin display name"; cat "$tmp/out"; failures=$((failures + 1)); }
+grep -q "^shown.spec-template:2:17: warning:" "$tmp/out" || { echo "FAIL: stdin display name"; cat "$tmp/out"; failures=$((failures + 1)); }
 
 # --version prints the version on stdout.
 "$katalint" --version | grep -Eq '^katalint [0-9]+\.[0-9]+\.[0-9]+' || { echo "FAIL: --version text"; failures=$((failures + 1)); }

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/core.h>
+
 #include "backends/ubuntu/depmap.hpp"
 #include "backends/ubuntu/reverse.hpp"
 #include "backends/ubuntu/ubuntu.hpp"
@@ -76,7 +78,7 @@ std::unique_ptr<Converted> convert(const std::string& spec, const Options& optio
 const std::string kSpec = R"(Name:           example
 Version:        1.4.2
 Release:        3
-Summary:        Example tool
+Summary:        Tool that shows an example
 License:        GPL-2.0-or-later AND MIT
 URL:            https://example.org
 Source0:        https://example.org/example-%{version}.tar.gz
@@ -223,7 +225,7 @@ TEST_CASE("a spec becomes a debian/ tree", "[ubuntu][emit]") {
         std::string::npos);
   CHECK(control->find("suse-only") == std::string::npos);
   CHECK(control->find("Package: example-data\nArchitecture: all\nDepends: ${misc:Depends}\n") != std::string::npos);
-  CHECK(control->find("Description: Example tool\n An example tool.\n .\n  .dotted line\n") != std::string::npos);
+  CHECK(control->find("Description: Tool that shows an example\n An example tool.\n .\n  .dotted line\n") != std::string::npos);
 
   const std::string* rules = c->file("debian/rules");
   REQUIRE(rules);
@@ -288,6 +290,48 @@ TEST_CASE("lossy conversions are diagnostics at the source position", "[ubuntu][
     CHECK(std::any_of(c->sink.diagnostics().begin(), c->sink.diagnostics().end(),
                       [&](const ir::Diagnostic& d) { return d.range.valid() && c->line_of(d) == line; }));
   }
+}
+
+TEST_CASE("Debian's description, licence and dependency rules shape the control and copyright files",
+          "[ubuntu][emit]") {
+  const std::string long_word(90, 'x');
+  const auto c = convert(R"(Name:           frob
+Version:        1
+Release:        0
+Summary:        frob - a frobnicator that is described at such length that the synopsis cannot hold it all
+License:        GPLv2+ BSD, Public Domain and (MIT or Apache-2.0 WITH LLVM-exception)
+URL:            https://example.org
+BuildRequires:  build-essential
+BuildRequires:  gcc
+BuildRequires:  gcc >= 12
+Requires:       bash
+
+%description
+One description line that is much longer than eighty characters, so the Debian form wraps it at a blank.
+)" + long_word + R"(
+
+%files
+)");
+  const std::string* control = c->file("debian/control");
+  REQUIRE(control);
+  // The name is not repeated, and the synopsis is cut at a blank; the whole summary opens the text.
+  CHECK(control->find("Description: A frobnicator that is described at such length that the synopsis cannot hold\n"
+                      " A frobnicator that is described at such length that the synopsis cannot hold it\n"
+                      " all\n .\n One description line that is much longer than eighty characters, so the Debian\n"
+                      " form wraps it at a blank.\n  " + long_word + "\n") != std::string::npos);
+  CHECK(c->finding("lossy-conversion", "starts with its name"));
+  CHECK(c->finding("lossy-conversion", "longer than 80 characters"));
+  // build-essential and its members are always there.
+  CHECK(control->find("build-essential") == std::string::npos);
+  CHECK(control->find("gcc") == std::string::npos);
+  CHECK_FALSE(c->finding("unmapped-dependency"));
+  CHECK(control->find("bash") == std::string::npos);  // Essential
+  const std::string* copyright = c->file("debian/copyright");
+  REQUIRE(copyright);
+  CHECK(copyright->find("\nLicense: GPL-2+ and BSD-3-clause and public-domain and Expat or Apache-2.0 with LLVM-exception\n") !=
+        std::string::npos);
+  for (const char* name : {"GPL-2+", "BSD-3-clause", "public-domain", "Expat", "Apache-2.0 with LLVM-exception"})
+    CHECK(copyright->find(fmt::format("\nLicense: {}\n ", name)) != std::string::npos);
 }
 
 TEST_CASE("a release whose Go is too old gets golang-1.NN-go on the PATH", "[ubuntu][emit][golang]") {
