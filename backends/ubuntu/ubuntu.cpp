@@ -779,8 +779,8 @@ std::string common_license_file(std::string_view name) {
 
 // Splits a License: value into DEP-5 words: short names and the operators "and", "or" and
 // "with". Legacy names (one or more words: "ASL 2.0") become SPDX first. Names listed without
-// an operator are joined with "and" when each is a known license, and otherwise read as one
-// name with blanks turned into '-'.
+// an operator are joined with "and" when each looks like a license id, and otherwise read as
+// one name with blanks turned into '-' ("Distributable with permission").
 std::vector<std::string> dep5_license_words(std::string_view license, bool& grouped) {
   const std::string spdx = suse_style::spdx_license(license);
   auto known = [](const std::string& id) {
@@ -788,10 +788,15 @@ std::vector<std::string> dep5_license_words(std::string_view license, bool& grou
     if (!base.empty() && base.back() == '+') base.pop_back();
     return rules::spdx::find_license(base) != nullptr || id == "SUSE-Public-Domain" || id == "BSD";
   };
+  // "BSD-3-Clause-Kata", "LGPL-2.0+", "WTFPL" name a license; "Public" or "domain" alone do not.
+  auto license_shaped = [&known](const std::string& id) {
+    if (known(id) || id.find_first_of("0123456789-") != std::string::npos) return true;
+    return id.size() > 1 && std::all_of(id.begin(), id.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || c == '+'; });
+  };
   std::vector<std::string> out, run;
   auto flush_run = [&] {
     std::vector<std::string> ids;
-    bool all_known = true;
+    bool all_licenses = true;
     for (std::size_t i = 0; i < run.size();) {
       std::size_t span = std::min<std::size_t>(3, run.size() - i);
       std::string id;
@@ -801,11 +806,11 @@ std::vector<std::string> dep5_license_words(std::string_view license, bool& grou
         id = suse_style::spdx_license(words);
         if (known(id) || span == 1) break;
       }
-      all_known = all_known && known(id);
+      all_licenses = all_licenses && license_shaped(id);
       ids.push_back(id);
       i += span;
     }
-    if (all_known) {
+    if (all_licenses) {
       for (std::size_t i = 0; i < ids.size(); ++i) {
         if (i) out.emplace_back("and");
         out.push_back(dep5_license(ids[i]));
