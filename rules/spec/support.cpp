@@ -4,6 +4,7 @@
 #include <array>
 #include <deque>
 #include <memory>
+#include <unordered_map>
 
 #include <fmt/core.h>
 
@@ -126,28 +127,51 @@ struct BranchAt {
   bool taken = true;
 };
 
+// Whether the target takes each conditional branch of the tree, with all the branches
+// around it; built once per file, since rules ask for every line.
+struct BranchIndex {
+  std::unordered_map<NodeId, bool> taken;  // ConditionalBranch node -> reached and taken
+};
+
+const BranchIndex& branch_index(const Context& ctx) {
+  static const char kKey = 0;
+  return ctx.shared<BranchIndex>(&kKey, [&ctx] {
+    BranchIndex index;
+    const SyntaxTree& tree = *ctx.spec;
+    std::unordered_map<std::uint32_t, bool> own;  // directive offset -> this branch is the taken one
+    if (ctx.package)
+      for (const auto& c : ctx.package->conditionals)
+        for (std::size_t i = 0; i < c.branches.size(); ++i)
+          if (c.branches[i].file == tree.file) own[c.branches[i].begin] = c.taken == static_cast<int>(i);
+    // Preorder: the enclosing branch is indexed before the branches inside it.
+    for (NodeId n : tree.find_all(SyntaxKind::ConditionalBranch)) {
+      bool taken = true;
+      const NodeId directive = tree.node(n).first_child;
+      if (directive != rpmspec::kNoNode) {
+        const auto it = own.find(tree.node(directive).begin);
+        // A conditional rpm never reached (inside a branch it skipped) is not taken either.
+        taken = it != own.end() && it->second;
+      }
+      for (NodeId up = tree.node(n).parent; up != rpmspec::kNoNode; up = tree.node(up).parent) {
+        if (tree.kind(up) != SyntaxKind::ConditionalBranch) continue;
+        taken = taken && index.taken.at(up);
+        break;
+      }
+      index.taken[n] = taken;
+    }
+    return index;
+  });
+}
+
 BranchAt branch_at(const Context& ctx, std::uint32_t offset) {
   BranchAt out;
   if (!ctx.spec) return out;
   const SyntaxTree& tree = *ctx.spec;
   for (NodeId n = tree.node_at(offset); n != rpmspec::kNoNode; n = tree.node(n).parent) {
     if (tree.kind(n) != SyntaxKind::ConditionalBranch) continue;
-    if (out.branch == rpmspec::kNoNode) out.branch = n;
-    const NodeId directive = tree.node(n).first_child;
-    if (directive == rpmspec::kNoNode) continue;
-    const std::uint32_t at = tree.node(directive).begin;
-    bool found = false;
-    if (ctx.package) {
-      for (const auto& c : ctx.package->conditionals) {
-        for (std::size_t i = 0; i < c.branches.size(); ++i) {
-          if (c.branches[i].file != tree.file || c.branches[i].begin != at) continue;
-          found = true;
-          if (c.taken != static_cast<int>(i)) out.taken = false;
-        }
-      }
-    }
-    // A conditional rpm never reached (inside a branch it skipped) is not taken either.
-    if (!found) out.taken = false;
+    out.branch = n;
+    out.taken = branch_index(ctx).taken.at(n);
+    break;
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // macros define it; %define foo %{foo}... (self-recursive).
 #include <cctype>
 #include <set>
+#include <vector>
 
 #include <fmt/core.h>
 
@@ -63,13 +64,15 @@ void check(const Context& ctx, Reporter& out) {
   for_each_line(ctx, [&](const LineInfo& line) {
     const SyntaxKind k = tree.kind(line.line);
     if (line.section == "changelog" || (k != SyntaxKind::BodyLine && k != SyntaxKind::Tag && k != SyntaxKind::FileEntry)) return;
-    for (NodeId m : tree.find_all(SyntaxKind::MacroRef, line.line)) {
-      if (tree.child(m, SyntaxKind::MacroFlags) != rpmspec::kNoNode) continue;
-      // Inside %{?foo:...} or %{!?foo:...} the use is guarded.
-      bool guarded = false;
-      for (NodeId p = tree.node(m).parent; p != line.line && p != rpmspec::kNoNode; p = tree.node(p).parent)
-        if (tree.kind(p) == SyntaxKind::MacroRef && tree.child(p, SyntaxKind::MacroFlags) != rpmspec::kNoNode) guarded = true;
-      if (guarded) continue;
+    // Inside %{?foo:...} or %{!?foo:...} a use is guarded. In preorder a node's parent comes
+    // first, so one pass marks every node of the line (deeply nested macros stay linear).
+    const NodeId first = line.line, end = tree.node(line.line).subtree_end;
+    std::vector<char> guarded(end - first, 0);  // guarded[i]: node first+i or an enclosing macro is conditional
+    for (NodeId m = first; m < end; ++m) {
+      const bool flagged = tree.kind(m) == SyntaxKind::MacroRef && tree.child(m, SyntaxKind::MacroFlags) != rpmspec::kNoNode;
+      const NodeId parent = tree.node(m).parent;
+      guarded[m - first] = static_cast<char>(flagged || (m != first && parent >= first && guarded[parent - first]));
+      if (tree.kind(m) != SyntaxKind::MacroRef || guarded[m - first]) continue;
       const std::string_view name = macro_name(tree, m);
       // Only rpm's own namespace (_name): other macros usually come from a package in
       // BuildRequires (perl, python, yast, ...) that the target's macro pack does not load.

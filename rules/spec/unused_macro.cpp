@@ -1,4 +1,9 @@
 // unused-macro: a %define or %global that nothing refers to.
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
 #include <fmt/core.h>
 
 #include "rules/spec/support.hpp"
@@ -26,21 +31,28 @@ bool word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// True when `name` appears as a word anywhere in `text` outside [skip_begin, skip_end).
-bool referenced(std::string_view text, std::string_view name, std::size_t skip_begin, std::size_t skip_end) {
-  for (std::size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
-    if (at >= skip_begin && at < skip_end) continue;
-    const std::size_t end = at + name.size();
-    if ((at == 0 || !word_char(text[at - 1])) && (end >= text.size() || !word_char(text[end]))) return true;
+// Where each word (a run of letters, digits and '_') of the text begins; built once, so a spec
+// with many definitions stays linear.
+std::unordered_map<std::string_view, std::vector<std::size_t>> word_positions(std::string_view text) {
+  std::unordered_map<std::string_view, std::vector<std::size_t>> out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!word_char(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && word_char(text[j])) ++j;
+    out[text.substr(i, j - i)].push_back(i);
+    i = j;
   }
-  return false;
+  return out;
 }
 
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   // An %include or Lua may use anything.
   if (!tree.find_all(SyntaxKind::IncludeDirective).empty() || !tree.find_all(SyntaxKind::LuaExpansion).empty()) return;
-  const std::string_view text = ctx.file.text();
+  const auto words = word_positions(ctx.file.text());
   for (NodeId def : tree.find_all(SyntaxKind::MacroDefinition)) {
     const NodeId keyword = tree.child(def, SyntaxKind::Keyword);
     const NodeId name = tree.child(def, SyntaxKind::MacroName);
@@ -49,7 +61,11 @@ void check(const Context& ctx, Reporter& out) {
     const std::string_view n = tree.text_of(name);
     if (known_consumer(n)) continue;
     // The name used in the definition's own body (recursion) does not count.
-    if (referenced(text, n, tree.node(def).begin, tree.node(def).end)) continue;
+    const auto found = words.find(n);
+    if (found != words.end() && std::any_of(found->second.begin(), found->second.end(), [&](std::size_t at) {
+          return at < tree.node(def).begin || at >= tree.node(def).end;
+        }))
+      continue;
     auto d = out.report(tree.range(name), fmt::format("%{} is defined but never used", n));
     // Only a one-line definition is removed; a continued body stays for the author.
     if (tree.text_of(def).find('\\') == std::string_view::npos)
