@@ -53,6 +53,13 @@ void check(const Context& ctx, Reporter& out) {
   };
   std::map<std::string, std::vector<Finding>> findings;
   std::map<std::string, std::map<std::uint32_t, std::string>> inserts;  // package -> offset -> text
+  // Scriptlets the package lacks, written once before its %files with the calls of all its units.
+  struct NewSections {
+    std::uint32_t at = 0;
+    std::string spec_of;                       // " -n name" or " name"
+    std::map<std::string_view, std::string> calls;  // section -> calls
+  };
+  std::map<std::string, NewSections> created;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (line.section != "files" || tree.kind(line.line) != SyntaxKind::FileEntry) return;
     for (NodeId path : tree.find_all(SyntaxKind::FilePath, line.line)) {
@@ -60,32 +67,39 @@ void check(const Context& ctx, Reporter& out) {
       if (!unit_path(trim(tree.text_of(path)), unit)) continue;
       const std::string package = section_package(ctx, line.header);
       auto& pkg = scripts[package];
-      std::string missing, new_sections;
+      std::string missing;
       for (const auto& w : kWanted) {
         auto& slot = pkg[std::string(w.section)];
         if (slot.second.find(w.macro) != std::string::npos && slot.second.find(unit) != std::string::npos) continue;
         const std::string call = fmt::format("%{}{} {}\n", w.macro, w.section == "postun" ? "_with_restart" : "", unit);
         missing += (missing.empty() ? "%" : ", %") + std::string(w.macro);
         if (slot.first == rpmspec::kNoNode) {
-          std::string spec_of;
-          for (NodeId c : tree.children(line.header)) {
-            if (tree.kind(c) == SyntaxKind::SectionName) spec_of = " " + std::string(trim(tree.text_of(c)));
-            if (tree.kind(c) == SyntaxKind::SectionOption) {
-              const NodeId flag = tree.child(c, SyntaxKind::Option);
-              if (flag != rpmspec::kNoNode && tree.text_of(flag) == "-n") spec_of = " " + std::string(trim(tree.text_of(c)));
+          auto [it, fresh] = created.try_emplace(package);
+          if (fresh) {
+            it->second.at = tree.node(line.header).begin;
+            for (NodeId c : tree.children(line.header)) {
+              if (tree.kind(c) == SyntaxKind::SectionName) it->second.spec_of = " " + std::string(trim(tree.text_of(c)));
+              if (tree.kind(c) == SyntaxKind::SectionOption) {
+                const NodeId flag = tree.child(c, SyntaxKind::Option);
+                if (flag != rpmspec::kNoNode && tree.text_of(flag) == "-n")
+                  it->second.spec_of = " " + std::string(trim(tree.text_of(c)));
+              }
             }
           }
-          new_sections += fmt::format("%{}{}\n{}\n", w.section, spec_of, call);
+          it->second.calls[w.section] += call;
         } else if (section_interpreter(tree, slot.first).empty()) {
           inserts[package][tree.node(slot.first).end] += call;
         }
         slot.second += call;  // one report per unit
       }
       if (missing.empty()) continue;
-      if (!new_sections.empty()) inserts[package][tree.node(line.header).begin] += new_sections;
       findings[package].push_back({path, line.line, unit, missing});
     }
   });
+  for (const auto& [package, sections] : created)
+    for (const auto& w : kWanted)
+      if (const auto it = sections.calls.find(w.section); it != sections.calls.end())
+        inserts[package][sections.at] += fmt::format("%{}{}\n{}\n", w.section, sections.spec_of, it->second);
   for (const auto& [package, list] : findings) {
     bool first = true;
     for (const Finding& f : list) {

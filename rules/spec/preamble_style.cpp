@@ -67,6 +67,19 @@ void check(const Context& ctx, Reporter& out) {
     if (!dependency_tag(lower(tree.text_of(name)))) return;
     const auto deps = tree.find_all(SyntaxKind::Dependency, line.line);
     if (deps.size() < 2 || tree.text_of(value).find_first_of(",(%") != std::string_view::npos) return;
+    // 'a >=1' or 'a<= 1' is one broken dependency to rpm, not two (comparison-operator-in-deptoken).
+    for (NodeId dep : deps) {
+      const std::string_view text = trim(tree.text_of(dep));
+      if (text.empty() || text.find_first_of("<>=") == 0) return;
+      for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find_first_of(" \t", at), text.size());
+        const std::string_view word = text.substr(at, end - at);
+        if (word.find_first_of("<>=") != std::string_view::npos && word.find_first_not_of("<>=") != std::string_view::npos)
+          return;
+        at = text.find_first_not_of(" \t", end);
+        if (at == std::string_view::npos) break;
+      }
+    }
     std::string lines;
     for (NodeId dep : deps) lines += expected + std::string(trim(tree.text_of(dep))) + "\n";
     lines.pop_back();
