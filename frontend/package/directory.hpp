@@ -116,6 +116,9 @@ void check_go_build_depends(const PackageDirectory& package, const ir::SourceMan
 void check_obs_submission(const PackageDirectory& package, const ir::SourceManager& sources,
                           ir::DiagnosticSink& sink);
 
+// An archive name (.tar.gz, .tar.xz, .zip, ...): what OBS's services make or download.
+bool is_archive_name(std::string_view name);
+
 // `katalint dump DIR`: the files, each file's model and the merged package.
 nlohmann::ordered_json to_json(const PackageDirectory& package, const ir::SourceManager& sources);
 

@@ -48,12 +48,6 @@ std::string source_file_name(std::string_view value) {
   return std::string(base_name(value));
 }
 
-constexpr std::array<std::string_view, 8> kArchiveSuffixes = {".tar.gz", ".tgz",     ".tar.xz", ".txz",
-                                                              ".tar.bz2", ".tar.zst", ".tar",    ".zip"};
-bool is_archive(std::string_view name) {
-  return std::any_of(kArchiveSuffixes.begin(), kArchiveSuffixes.end(),
-                     [&](std::string_view s) { return ends_with(name, s); });
-}
 
 // Files source_validator (20-files-present-and-referenced) accepts without a reference from
 // the spec.
@@ -179,7 +173,7 @@ void check_sources_present(const Submission& s) {
     if (file.empty()) continue;
     // A service (tar_scm, obs_scm, download_files, go_modules) makes archives and downloads
     // on the server; only patches and local files must be committed then.
-    if (s.has_service && !src.is_patch && (is_url(*value) || is_archive(file))) continue;
+    if (s.has_service && !src.is_patch && (is_url(*value) || is_archive_name(file))) continue;
     const ir::Range at = tag_value_range(src.range, s.sources);
     if (!listed(s.pd.dir_listing, file)) {
       s.report("obs-source-file-missing", at,
@@ -248,6 +242,13 @@ void check_rpmlintrc(const Submission& s) {
 }
 
 }  // namespace
+
+bool is_archive_name(std::string_view name) {
+  constexpr std::array<std::string_view, 8> kArchiveSuffixes = {".tar.gz", ".tgz",     ".tar.xz", ".txz",
+                                                                ".tar.bz2", ".tar.zst", ".tar",    ".zip"};
+  return std::any_of(kArchiveSuffixes.begin(), kArchiveSuffixes.end(),
+                     [&](std::string_view s) { return name.size() >= s.size() && name.substr(name.size() - s.size()) == s; });
+}
 
 void check_obs_submission(const PackageDirectory& pd, const ir::SourceManager& sources, ir::DiagnosticSink& sink) {
   const PackageFile* spec_file = pd.primary_file(FileKind::Spec);

@@ -32,15 +32,27 @@ for tag in 1.2.0 1.11.0; do
   echo "migrate $tag: $(grep 'conversions:' "$tmp/summary-$tag.txt")"
 done
 
-# katalint lints its own output clean for each target.
+# katalint lints its own output clean for each target. The one finding allowed is a source
+# the home project never had (a file its release scripts generate): migrate must have said
+# so itself (convert-source-missing) for that package and file.
 for target in suse fedora; do
   case $target in suse) profile=opensuse-tumbleweed ;; fedora) profile=fedora ;; esac
   for tag in 1.2.0 1.11.0; do
-    "$katalint" lint --target "$profile" --fail-on warning "$tmp/out-$tag/$target" >"$tmp/lint.txt" 2>&1 ||
-      { cat "$tmp/lint.txt"; fail "katalint finds warnings in its own $target output at $tag"; }
+    "$katalint" lint --target "$profile" --fail-on never --format gcc "$tmp/out-$tag/$target" >"$tmp/lint.txt" 2>&1
+    grep -E ': (warning|error): ' "$tmp/lint.txt" >"$tmp/findings.txt"
+    while IFS= read -r finding; do
+      file=$(echo "$finding" | sed -nE "s/.*source '([^']+)' is not in the package directory.*\[obs-source-file-missing\]$/\1/p")
+      package=$(basename "$(dirname "${finding%%:*}")")
+      if [ -n "$file" ] && grep -q "source '$file' is not in the package directory" "$tmp/out-$tag/summary.json" &&
+        grep -q "\"output\": \"$target/$package\"" "$tmp/out-$tag/summary.json"; then
+        continue
+      fi
+      cat "$tmp/lint.txt"
+      fail "katalint finds warnings in its own $target output at $tag: $finding"
+    done <"$tmp/findings.txt"
   done
 done
-echo "katalint lint: no warning in the SUSE and Fedora output"
+echo "katalint lint: no warning in the SUSE and Fedora output but sources the home project lacks"
 
 # External validators, with each target's macros.
 if command -v rpmspec >/dev/null 2>&1 && command -v rpmlint >/dev/null 2>&1; then
