@@ -202,6 +202,7 @@ void Emitter::read_identity() {
   };
   packager(pkg_.fields);
   if (!pkg_.packages.empty()) packager(pkg_.packages.front().fields);
+  if (maintainer_.empty()) maintainer_ = contact(options_.maintainer);
   if (maintainer_.empty()) {
     maintainer_ = "Unknown Maintainer <maintainer@example.org>";
     report("lossy-conversion", Severity::Warning, {},
@@ -341,6 +342,9 @@ std::vector<std::string> Emitter::relation_atoms(const ir::Dependency& dep, bool
   }
   DebianName mapped = debian_name_for(dep.name);
   if (binaries_.count(debian_package_name(dep.name))) mapped = {DebianName::Kind::Package, debian_package_name(dep.name), "built here"};
+  const auto& siblings = options_.sibling_packages;
+  if (std::find(siblings.begin(), siblings.end(), dep.name) != siblings.end())
+    mapped = {DebianName::Kind::Package, debian_package_name(dep.name), "built by the same project"};
   switch (mapped.kind) {
     case DebianName::Kind::Drop:
       report("lossy-conversion", Severity::Info, dep.range,
@@ -1014,9 +1018,12 @@ EmittedFiles emit(const ir::Package& package, const ir::SourceManager& sources, 
   return Emitter(package, sources, options, sink).run();
 }
 
-EmittedFiles emit_converted(const ConvertInput& input, const ConvertOptions&, ir::DiagnosticSink& sink) {
+EmittedFiles emit_converted(const ConvertInput& input, const ConvertOptions& convert, ir::DiagnosticSink& sink) {
   const auto& dir = input.package;
-  return emit(dir.spec ? *dir.spec : dir.merged, input.sources, Options{}, sink);
+  Options options;
+  options.sibling_packages = convert.sibling_packages;
+  if (convert.packager != ConvertOptions{}.packager) options.maintainer = convert.packager;  // given by the user
+  return emit(dir.spec ? *dir.spec : dir.merged, input.sources, options, sink);
 }
 
 }  // namespace katalint::backends::ubuntu

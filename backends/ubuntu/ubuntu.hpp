@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "backends/common/input.hpp"
 #include "backends/output.hpp"
@@ -16,6 +17,10 @@ namespace katalint::backends::ubuntu {
 struct Options {
   std::string release = "noble";
   bool obs_layout = false;  // debian.control, debian.rules, debian.changelog, NAME.dsc
+  // Packages of the same project (migrate): dependencies on them keep their Debian name.
+  std::vector<std::string> sibling_packages;
+  // "Name <address>" when the spec names no maintainer (migrate --packager); empty: a placeholder.
+  std::string maintainer;
 };
 
 // The files of the converted package. Diagnostics (rule ids): unmapped-dependency,

@@ -334,6 +334,36 @@ One description line that is much longer than eighty characters, so the Debian f
     CHECK(copyright->find(fmt::format("\nLicense: {}\n ", name)) != std::string::npos);
 }
 
+TEST_CASE("migrate's sibling packages and packager reach the Debian files", "[ubuntu][emit]") {
+  const std::string spec = R"(Name:           runtime
+Version:        1
+Release:        0
+Summary:        Runtime of a project
+License:        MIT
+URL:            https://example.org
+Requires:       project-proxy
+
+%description
+The runtime.
+
+%files
+)";
+  Options options;
+  options.sibling_packages = {"project-proxy"};
+  options.maintainer = "Jane Doe  <jane@example.org>";
+  const auto c = convert(spec, options);
+  const std::string* control = c->file("debian/control");
+  REQUIRE(control);
+  CHECK(control->find("Maintainer: Jane Doe <jane@example.org>\n") != std::string::npos);
+  CHECK(control->find(", project-proxy\n") != std::string::npos);
+  CHECK_FALSE(c->finding("unmapped-dependency"));
+  CHECK_FALSE(c->finding("lossy-conversion", "names no maintainer"));
+  // Without them: a warning for each.
+  const auto alone = convert(spec);
+  CHECK(alone->finding("unmapped-dependency", "project-proxy"));
+  CHECK(alone->finding("lossy-conversion", "names no maintainer"));
+}
+
 TEST_CASE("a release whose Go is too old gets golang-1.NN-go on the PATH", "[ubuntu][emit][golang]") {
   Options focal;
   focal.release = "focal";
