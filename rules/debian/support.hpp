@@ -1,5 +1,6 @@
 // Helpers for the Debian policy checks: the paragraphs of debian/control, relation walking,
-// value ranges, and the Debian tables several checks share (essential packages, sections).
+// value ranges, the Debian tables several checks share (essential packages, sections), and
+// the readers of debian/copyright, debian/changelog and debian/rules more than one check uses.
 #pragma once
 
 #include <functional>
@@ -140,7 +141,7 @@ struct License {
   bool has_text = false;
   bool files = false;  // the paragraph has a Files field
 };
-// Every License field of a debian/copyright, in order.
+// Every non-empty License field of a debian/copyright, in order.
 std::vector<License> licenses(const Context& ctx);
 
 // A changelog trailer date, "Thu, 27 Nov 2025 10:00:00 +0000", taken apart.
