@@ -9,11 +9,10 @@ namespace {
 using namespace debian_support;
 
 void check(const Context& ctx, Reporter& out) {
-  if (ctx.package == nullptr) return;
-  for (const auto& d : ctx.package->build_dependencies) {
-    if (d.kind != ir::DepKind::BuildRequires || d.name != "build-essential" || !d.alternatives.empty()) continue;
-    out.report(d.range, "build-essential is installed for every build; do not list it");
-  }
+  for_each_build_depends(ctx, [&](const ir::Dependency& d) {
+    if (d.name == "build-essential" && d.alternatives.empty())
+      out.report(d.range, "build-essential is installed for every build; do not list it");
+  });
 }
 
 }  // namespace

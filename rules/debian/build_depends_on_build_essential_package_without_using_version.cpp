@@ -9,12 +9,10 @@ namespace {
 using namespace debian_support;
 
 void check(const Context& ctx, Reporter& out) {
-  if (ctx.package == nullptr) return;
-  for (const auto& d : ctx.package->build_dependencies) {
-    if (d.kind != ir::DepKind::BuildRequires || !d.op.empty() || !d.alternatives.empty()) continue;
-    if (!is_build_essential(d.name)) continue;
-    out.report(d.range, fmt::format("'{}' is build-essential; list it only with a version that matters", d.name));
-  }
+  for_each_build_depends(ctx, [&](const ir::Dependency& d) {
+    if (d.op.empty() && d.alternatives.empty() && is_build_essential(d.name))
+      out.report(d.range, fmt::format("'{}' is build-essential; list it only with a version that matters", d.name));
+  });
 }
 
 }  // namespace

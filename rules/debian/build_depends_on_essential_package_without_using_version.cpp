@@ -9,12 +9,10 @@ namespace {
 using namespace debian_support;
 
 void check(const Context& ctx, Reporter& out) {
-  if (ctx.package == nullptr) return;
-  for (const auto& d : ctx.package->build_dependencies) {
-    if (d.kind != ir::DepKind::BuildRequires || !d.op.empty() || !d.alternatives.empty()) continue;
-    if (!is_essential(d.name)) continue;
-    out.report(d.range, fmt::format("'{}' is Essential and always installed; list it only with a version", d.name));
-  }
+  for_each_build_depends(ctx, [&](const ir::Dependency& d) {
+    if (d.op.empty() && d.alternatives.empty() && is_essential(d.name))
+      out.report(d.range, fmt::format("'{}' is Essential and always installed; list it only with a version", d.name));
+  });
 }
 
 }  // namespace

@@ -9,14 +9,9 @@ namespace {
 using namespace debian_support;
 
 void check(const Context& ctx, Reporter& out) {
-  if (ctx.package == nullptr) return;
-  for (const auto& d : ctx.package->build_dependencies) {
-    if (d.kind != ir::DepKind::BuildRequires) continue;
-    const auto replacement = obsolete_replacement(d.name);
-    if (!replacement) continue;
-    out.report(d.range, replacement->empty() ? fmt::format("'{}' is obsolete", d.name)
-                                             : fmt::format("'{}' is obsolete; use {}", d.name, *replacement));
-  }
+  for_each_build_depends(ctx, [&](const ir::Dependency& d) {
+    if (const auto replacement = obsolete_replacement(d.name)) out.report(d.range, obsolete_message(d.name, *replacement));
+  });
 }
 
 }  // namespace

@@ -8,16 +8,16 @@ namespace {
 
 using namespace debian_support;
 
-bool uses_debhelper(const ir::Package& p) {
-  for (const auto& d : p.build_dependencies) {
-    if (d.kind != ir::DepKind::BuildRequires) continue;
-    if (d.name == "debhelper" || d.name == "debhelper-compat" || d.name.starts_with("dh-sequence-")) return true;
-  }
-  return false;
+bool uses_debhelper(const Context& ctx) {
+  bool found = false;
+  for_each_build_depends(ctx, [&](const ir::Dependency& d) {
+    found = found || d.name == "debhelper" || d.name == "debhelper-compat" || d.name.starts_with("dh-sequence-");
+  });
+  return found;
 }
 
 void check(const Context& ctx, Reporter& out) {
-  if (ctx.package == nullptr || !uses_debhelper(*ctx.package)) return;
+  if (!uses_debhelper(ctx)) return;
   for (const auto* p : binary_paragraphs(ctx)) {
     // udebs (debian-installer packages) have no maintainer scripts for debhelper to add to.
     const auto* type = p->find("Package-Type");

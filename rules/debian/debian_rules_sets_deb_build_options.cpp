@@ -8,15 +8,8 @@ namespace {
 
 using namespace debian_support;
 
-constexpr std::string_view kVariable = "DEB_BUILD_OPTIONS";
-constexpr const char* kMessage = "debian/rules overrides DEB_BUILD_OPTIONS, which belongs to whoever runs the build";
-
 void check(const Context& ctx, Reporter& out) {
-  if (ctx.debian_rules == nullptr) return;
-  for (const auto& a : ctx.debian_rules->assignments) {
-    if (a.name != kVariable || a.op == "?=") continue;
-    out.report(a.range, kMessage);
-  }
+  report_assignments(ctx, out, "DEB_BUILD_OPTIONS", "debian/rules overrides DEB_BUILD_OPTIONS, which belongs to whoever runs the build");
 }
 
 }  // namespace

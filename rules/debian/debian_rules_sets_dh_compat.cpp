@@ -8,15 +8,8 @@ namespace {
 
 using namespace debian_support;
 
-constexpr std::string_view kVariable = "DH_COMPAT";
-constexpr const char* kMessage = "set the debhelper compatibility level with debhelper-compat (= N) in Build-Depends, not DH_COMPAT";
-
 void check(const Context& ctx, Reporter& out) {
-  if (ctx.debian_rules == nullptr) return;
-  for (const auto& a : ctx.debian_rules->assignments) {
-    if (a.name != kVariable || a.op == "?=") continue;
-    out.report(a.range, kMessage);
-  }
+  report_assignments(ctx, out, "DH_COMPAT", "set the debhelper compatibility level with debhelper-compat (= N) in Build-Depends, not DH_COMPAT");
 }
 
 }  // namespace

@@ -9,14 +9,10 @@ namespace {
 using namespace debian_support;
 
 void check(const Context& ctx, Reporter& out) {
-  if (ctx.package == nullptr) return;
-  for (const auto& p : ctx.package->packages) {
-    for (const auto& d : p.dependencies) {
-      if (d.kind != ir::DepKind::Requires && d.kind != ir::DepKind::PreDepends) continue;
-      if (!d.op.empty() || !d.alternatives.empty() || !is_essential(d.name)) continue;
+  for_each_binary_depends(ctx, [&](const ir::Dependency& d) {
+    if (d.op.empty() && d.alternatives.empty() && is_essential(d.name))
       out.report(d.range, fmt::format("'{}' is Essential and always installed; depend on it only with a version", d.name));
-    }
-  }
+  });
 }
 
 }  // namespace

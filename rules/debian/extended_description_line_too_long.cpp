@@ -8,26 +8,6 @@ namespace {
 
 using namespace debian_support;
 
-// The Description field of a binary paragraph and its synopsis (first line), or nulls.
-struct Synopsis {
-  const Deb822Field* field = nullptr;
-  std::string_view text;  // trimmed
-};
-
-Synopsis synopsis_of(const Context& ctx, const Deb822Paragraph& p) {
-  const auto* f = p.find("Description");
-  if (f == nullptr || f->piece_count == 0) return {};
-  const auto& piece = ctx.deb822->pieces[f->first_piece];
-  return {f, trim(ctx.deb822->piece_text(piece))};
-}
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 void check(const Context& ctx, Reporter& out) {
   const Deb822Document& doc = *ctx.deb822;
   for (const auto* p : binary_paragraphs(ctx)) {

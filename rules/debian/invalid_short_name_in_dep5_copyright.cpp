@@ -10,54 +10,6 @@ namespace {
 
 using namespace debian_support;
 
-// One License field as lintian reads it: the lower-cased short names of its first line
-// (split at " and " / " or "; parentheses and commas are blanks), and whether text follows.
-struct License {
-  const Deb822Field* field = nullptr;
-  std::string identifier;          // lower-cased first line, trimmed
-  std::vector<std::string> names;  // its parts
-  bool has_text = false;
-  bool files = false;  // the paragraph has a Files field
-};
-
-std::vector<License> licenses(const Context& ctx) {
-  std::vector<License> out;
-  if (ctx.deb822 == nullptr) return out;
-  const Deb822Document& doc = *ctx.deb822;
-  for (const auto& p : doc.paragraphs) {
-    const auto* f = p.find("License");
-    if (f == nullptr || f->piece_count == 0) continue;
-    License l;
-    l.field = f;
-    l.files = p.find("Files") != nullptr;
-    std::string first(trim(doc.piece_text(doc.pieces[f->first_piece])));
-    for (char& c : first) {
-      if (c == '(' || c == ')' || c == ',') c = ' ';
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    l.identifier = std::string(trim(first));
-    for (std::uint32_t i = 1; i < f->piece_count && !l.has_text; ++i) {
-      const std::string_view line = trim(doc.piece_text(doc.pieces[f->first_piece + i]));
-      l.has_text = !line.empty();
-    }
-    // Split at blanks around "and" / "or".
-    const auto words = split(l.identifier, " \t");
-    std::string current;
-    for (const auto w : words) {
-      if (w == "and" || w == "or") {
-        if (!current.empty()) l.names.push_back(current);
-        current.clear();
-        continue;
-      }
-      if (!current.empty()) current += ' ';
-      current += w;
-    }
-    if (!current.empty()) l.names.push_back(current);
-    out.push_back(std::move(l));
-  }
-  return out;
-}
-
 void check(const Context& ctx, Reporter& out) {
   static const std::regex gpl(R"(^(?:agpl|gpl|lgpl)[^-]?\d(?:\.\d)?\+?$)");
   static const std::regex bsd(R"(^bsd(?:[^-]?[234][^-]?(?:clause|cluase))?$)");

@@ -1,8 +1,4 @@
 // missing-build-dependency-for-dh-addon: dh --with ADDON without the package that provides the add-on in Build-Depends.
-#include <optional>
-#include <set>
-#include <vector>
-
 #include <fmt/core.h>
 
 #include "frontend/package/directory.hpp"
@@ -12,49 +8,6 @@ namespace katalint::rules {
 namespace {
 
 using namespace debian_support;
-
-// Build dependencies of the control file, by name (alternatives included).
-std::set<std::string> build_depends(const ir::Package& control) {
-  std::set<std::string> out;
-  for (const auto& d : control.build_dependencies) {
-    if (d.kind != ir::DepKind::BuildRequires) continue;
-    out.insert(d.name);
-    for (const auto& a : d.alternatives) out.insert(a.name);
-  }
-  return out;
-}
-
-// The packages any of which provides `name` (a dh_ command or an add-on), or empty when
-// katalint does not know it.
-template <std::size_t N>
-std::vector<std::string_view> prerequisites(const std::pair<std::string_view, std::string_view> (&manual)[N],
-                                            std::string_view name, std::optional<std::string_view> from_table) {
-  for (const auto& [key, packages] : manual)
-    if (key == name) return split(packages, " ");
-  if (!from_table) return {};
-  return {*from_table};
-}
-
-bool any_of(const std::vector<std::string_view>& packages, const std::set<std::string>& deps) {
-  for (const auto p : packages)
-    if (deps.count(std::string(p)) != 0) return true;
-  return false;
-}
-
-// Words of a recipe line; a word ends at blanks, ';', '&', '|' and parentheses.
-std::vector<std::pair<std::size_t, std::string_view>> words(std::string_view line) {
-  std::vector<std::pair<std::size_t, std::string_view>> out;
-  std::size_t i = 0;
-  while (i < line.size()) {
-    const auto b = line.find_first_not_of(" \t;&|()`\\\n", i);
-    if (b == std::string_view::npos) break;
-    auto e = line.find_first_of(" \t;&|()`\\\n", b);
-    if (e == std::string_view::npos) e = line.size();
-    out.push_back({b, line.substr(b, e - b)});
-    i = e;
-  }
-  return out;
-}
 
 // lintian's Debhelper check overrides its tables for these: any of the packages will do.
 constexpr std::pair<std::string_view, std::string_view> kManualAddonPrerequisites[] = {
@@ -86,10 +39,10 @@ bool has_debhelper(const std::set<std::string>& deps) {
 
 void check(const frontend::PackageDirectory& pd, const ir::SourceManager&, Reporter& out) {
   if (!pd.control || !pd.debian_rules) return;
-  const auto deps = build_depends(*pd.control);
+  const auto deps = build_depends_names(*pd.control);
   for (const auto& rule : pd.debian_rules->rules) {
     for (const auto& line : rule.recipe) {
-      const auto w = words(line.text);
+      const auto w = recipe_words(line.text);
       if (w.empty() || w[0].second != "dh") continue;
       for (std::size_t i = 1; i < w.size(); ++i) {
         std::string_view list;
@@ -102,11 +55,11 @@ void check(const frontend::PackageDirectory& pd, const ir::SourceManager&, Repor
           if (unresolved(addon)) continue;
           // From compat 10 debhelper runs dh_autoreconf itself.
           if (name == "autoreconf" && debhelper_compat_level(*pd.control) >= 10) continue;
-          auto packages = prerequisites(kManualAddonPrerequisites, name, dh_addon_package(name));
+          auto packages = dh_prerequisites(kManualAddonPrerequisites, name, dh_addon_package(name));
           if (packages.empty()) continue;
           std::string sequence = "dh-sequence-" + std::string(addon);
           for (char& c : sequence) c = c == '_' ? '-' : c;
-          if (deps.count(sequence) != 0 || any_of(packages, deps)) continue;
+          if (deps.count(sequence) != 0 || any_in(packages, deps)) continue;
           const bool in_debhelper = packages.front() == "debhelper" || packages.front() == "libdebhelper-perl";
           if (in_debhelper && has_debhelper(deps)) continue;
           const std::string_view package = packages.front();

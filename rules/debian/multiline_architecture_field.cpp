@@ -9,11 +9,9 @@ namespace {
 using namespace debian_support;
 
 void check(const Context& ctx, Reporter& out) {
-  if (ctx.deb822 == nullptr) return;
-  for (const auto& p : ctx.deb822->paragraphs) {
-    const auto* f = p.find("Architecture");
-    if (f != nullptr && f->continued()) out.report(f->range, "the Architecture field is continued over several lines");
-  }
+  for_each_field(ctx, "Architecture", [&](const Deb822Field& f) {
+    if (f.continued()) out.report(f.range, "the Architecture field is continued over several lines");
+  });
 }
 
 }  // namespace

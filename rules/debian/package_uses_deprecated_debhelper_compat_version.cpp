@@ -10,8 +10,7 @@ namespace {
 using namespace debian_support;
 
 void check(const Context& ctx, Reporter& out) {
-  if (ctx.package == nullptr) return;
-  const int level = debhelper_compat_level(*ctx.package);
+  const int level = debhelper_compat_level(ctx);  // -1 without a package
   if (level < 0 || level >= 10) return;
   for (const auto& d : ctx.package->build_dependencies)
     if (d.name == "debhelper-compat")

@@ -10,14 +10,6 @@ namespace {
 
 using namespace debian_support;
 
-// The change lines of the newest entry, as lintian sees them: between its heading and trailer.
-std::string_view latest_changes(const Context& ctx) {
-  if (ctx.changelog == nullptr || ctx.changelog->entries.empty()) return {};
-  const auto& e = ctx.changelog->entries.front();
-  if (!e.header_range.valid() || !e.trailer_range.valid() || e.trailer_range.begin < e.header_range.end) return {};
-  return ctx.file.text().substr(e.header_range.end, e.trailer_range.begin - e.header_range.end);
-}
-
 void check(const Context& ctx, Reporter& out) {
   static const std::regex re(R"((closes[\s;]*(?:bug)?#?\s?\d{6,})[^\w])", std::regex::icase);
   const std::string_view changes = latest_changes(ctx);

@@ -9,13 +9,11 @@ namespace {
 using namespace debian_support;
 
 void check(const Context& ctx, Reporter& out) {
-  if (ctx.deb822 == nullptr) return;
-  for (const auto& p : ctx.deb822->paragraphs) {
-    const auto* f = p.find("Priority");
-    if (f == nullptr || f->value != "extra" || f->continued()) continue;
-    out.report(f->value_range, "Priority 'extra' is obsolete; it means 'optional'")
-        .fix("write 'optional'", ir::Applicability::Safe, {{f->value_range, "optional"}});
-  }
+  for_each_field(ctx, "Priority", [&](const Deb822Field& f) {
+    if (f.value != "extra" || f.continued()) return;
+    out.report(f.value_range, "Priority 'extra' is obsolete; it means 'optional'")
+        .fix("write 'optional'", ir::Applicability::Safe, {{f.value_range, "optional"}});
+  });
 }
 
 }  // namespace

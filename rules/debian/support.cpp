@@ -6,6 +6,10 @@
 #include <fstream>
 #include <utility>
 
+#include <fmt/core.h>
+
+#include "frontend/package/directory.hpp"
+
 namespace katalint::rules::debian_support {
 
 namespace {
@@ -29,6 +33,12 @@ std::vector<const Deb822Paragraph*> binary_paragraphs(const Context& ctx) {
   for (std::size_t i = 1; i < paragraphs.size(); ++i)
     if (paragraphs[i].find("Package") != nullptr) out.push_back(&paragraphs[i]);
   return out;
+}
+
+void for_each_field(const Context& ctx, std::string_view name, const std::function<void(const Deb822Field&)>& fn) {
+  if (ctx.deb822 == nullptr) return;
+  for (const auto& p : ctx.deb822->paragraphs)
+    if (const auto* f = p.find(name)) fn(*f);
 }
 
 std::string folded(const Context& ctx, const Deb822Field& field) {
@@ -175,6 +185,10 @@ int debhelper_compat_level(const ir::Package& control) {
   return -1;
 }
 
+int debhelper_compat_level(const Context& ctx) {
+  return ctx.package != nullptr ? debhelper_compat_level(*ctx.package) : -1;
+}
+
 std::string debhelper_compat_file(std::string_view control_path) {
   std::string path(control_path);
   if (path.ends_with("debian/control")) {
@@ -202,6 +216,187 @@ std::string_view mail_of(std::string_view contact) {
   const auto close = contact.find('>', open);
   if (close == std::string_view::npos) return {};
   return contact.substr(open + 1, close - open - 1);
+}
+
+void for_each_build_depends(const Context& ctx, const std::function<void(const ir::Dependency&)>& fn) {
+  if (ctx.package == nullptr) return;
+  for (const auto& d : ctx.package->build_dependencies)
+    if (d.kind == ir::DepKind::BuildRequires) fn(d);
+}
+
+void for_each_binary_depends(const Context& ctx, const std::function<void(const ir::Dependency&)>& fn) {
+  if (ctx.package == nullptr) return;
+  for (const auto& p : ctx.package->packages)
+    for (const auto& d : p.dependencies)
+      if (d.kind == ir::DepKind::Requires || d.kind == ir::DepKind::PreDepends) fn(d);
+}
+
+std::set<std::string> build_depends_names(const ir::Package& control) {
+  std::set<std::string> out;
+  for (const auto& d : control.build_dependencies) {
+    if (d.kind != ir::DepKind::BuildRequires) continue;
+    out.insert(d.name);
+    for (const auto& a : d.alternatives) out.insert(a.name);
+  }
+  return out;
+}
+
+std::string obsolete_message(std::string_view name, std::string_view replacement) {
+  return replacement.empty() ? fmt::format("'{}' is obsolete", name) : fmt::format("'{}' is obsolete; use {}", name, replacement);
+}
+
+std::string compat_file(const frontend::PackageDirectory& pd) {
+  const auto* control = pd.primary_file(frontend::FileKind::DebianControl);
+  return control != nullptr ? debhelper_compat_file(control->path) : std::string();
+}
+
+std::vector<std::string_view> dh_prerequisites(std::span<const std::pair<std::string_view, std::string_view>> manual,
+                                               std::string_view name, std::optional<std::string_view> from_table) {
+  for (const auto& [key, packages] : manual)
+    if (key == name) return split(packages, " ");
+  if (!from_table) return {};
+  return {*from_table};
+}
+
+bool any_in(const std::vector<std::string_view>& packages, const std::set<std::string>& deps) {
+  for (const auto p : packages)
+    if (deps.count(std::string(p)) != 0) return true;
+  return false;
+}
+
+std::vector<std::pair<std::size_t, std::string_view>> recipe_words(std::string_view line) {
+  std::vector<std::pair<std::size_t, std::string_view>> out;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    const auto b = line.find_first_not_of(" \t;&|()`\\\n", i);
+    if (b == std::string_view::npos) break;
+    auto e = line.find_first_of(" \t;&|()`\\\n", b);
+    if (e == std::string_view::npos) e = line.size();
+    out.push_back({b, line.substr(b, e - b)});
+    i = e;
+  }
+  return out;
+}
+
+void report_assignments(const Context& ctx, Reporter& out, std::string_view variable, std::string_view message) {
+  if (ctx.debian_rules == nullptr) return;
+  for (const auto& a : ctx.debian_rules->assignments) {
+    if (a.name != variable || a.op == "?=") continue;
+    out.report(a.range, std::string(message));
+  }
+}
+
+Synopsis synopsis_of(const Context& ctx, const Deb822Paragraph& p) {
+  const auto* f = p.find("Description");
+  if (f == nullptr || f->piece_count == 0) return {};
+  const auto& piece = ctx.deb822->pieces[f->first_piece];
+  return {f, trim(ctx.deb822->piece_text(piece))};
+}
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+std::vector<License> licenses(const Context& ctx) {
+  std::vector<License> out;
+  if (ctx.deb822 == nullptr) return out;
+  const Deb822Document& doc = *ctx.deb822;
+  for (const auto& p : doc.paragraphs) {
+    const auto* f = p.find("License");
+    if (f == nullptr || f->piece_count == 0) continue;
+    License l;
+    l.field = f;
+    l.files = p.find("Files") != nullptr;
+    std::string first(trim(doc.piece_text(doc.pieces[f->first_piece])));
+    for (char& c : first) {
+      if (c == '(' || c == ')' || c == ',') c = ' ';
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    l.identifier = std::string(trim(first));
+    for (std::uint32_t i = 1; i < f->piece_count && !l.has_text; ++i) {
+      const std::string_view line = trim(doc.piece_text(doc.pieces[f->first_piece + i]));
+      l.has_text = !line.empty();
+    }
+    // Split at blanks around "and" / "or".
+    const auto words = split(l.identifier, " \t");
+    std::string current;
+    for (const auto w : words) {
+      if (w == "and" || w == "or") {
+        if (!current.empty()) l.names.push_back(current);
+        current.clear();
+        continue;
+      }
+      if (!current.empty()) current += ' ';
+      current += w;
+    }
+    if (!current.empty()) l.names.push_back(current);
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+namespace {
+long long days_from_civil(long long y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const long long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long long>(doe) - 719468;
+}
+}  // namespace
+
+std::optional<ChangelogDate> parse_changelog_date(std::string_view s) {
+  static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  ChangelogDate out;
+  const auto comma = s.find(',');
+  if (comma == std::string_view::npos) return std::nullopt;
+  out.weekday = trim(s.substr(0, comma));
+  const auto words = split(s.substr(comma + 1), " \t");
+  if (words.size() < 5) return std::nullopt;
+  auto number = [](std::string_view w, long long& v) {
+    if (w.empty() || w.size() > 9 || w.find_first_not_of("0123456789") != std::string_view::npos) return false;
+    v = 0;
+    for (char c : w) v = v * 10 + (c - '0');
+    return true;
+  };
+  long long day = 0, year = 0;
+  unsigned month = 0;
+  for (unsigned i = 0; i < 12; ++i)
+    if (words[1] == kMonths[i]) month = i + 1;
+  if (!number(words[0], day) || month == 0 || !number(words[2], year)) return std::nullopt;
+  const auto hms = split(words[3], ":");
+  long long h = 0, m = 0, sec = 0;
+  if (hms.size() != 3 || !number(hms[0], h) || !number(hms[1], m) || !number(hms[2], sec)) return std::nullopt;
+  const std::string_view zone = words[4];
+  long long zh = 0, zm = 0;
+  if (zone.size() != 5 || (zone[0] != '+' && zone[0] != '-') || !number(zone.substr(1, 2), zh) ||
+      !number(zone.substr(3, 2), zm))
+    return std::nullopt;
+  out.days = days_from_civil(year, month, static_cast<unsigned>(day));
+  const long long offset = (zh * 3600 + zm * 60) * (zone[0] == '-' ? -1 : 1);
+  out.utc_seconds = out.days * 86400 + h * 3600 + m * 60 + sec - offset;
+  return out;
+}
+
+ir::Range date_range(const Context& ctx, const ir::ChangelogEntry& e) {
+  const ir::Range t = e.trailer_range;
+  if (!t.valid() || e.date.empty()) return t;
+  const std::string_view line = ctx.file.text().substr(t.begin, t.end - t.begin);
+  const auto at = line.rfind(e.date);
+  if (at == std::string_view::npos) return t;
+  return {t.file, t.begin + static_cast<std::uint32_t>(at), t.begin + static_cast<std::uint32_t>(at + e.date.size())};
+}
+
+std::string_view latest_changes(const Context& ctx) {
+  if (ctx.changelog == nullptr || ctx.changelog->entries.empty()) return {};
+  const auto& e = ctx.changelog->entries.front();
+  if (!e.header_range.valid() || !e.trailer_range.valid() || e.trailer_range.begin < e.header_range.end) return {};
+  return ctx.file.text().substr(e.header_range.end, e.trailer_range.begin - e.header_range.end);
 }
 
 }  // namespace katalint::rules::debian_support

@@ -9,16 +9,14 @@ namespace {
 using namespace debian_support;
 
 void check(const Context& ctx, Reporter& out) {
-  if (ctx.deb822 == nullptr) return;
-  for (const auto& p : ctx.deb822->paragraphs) {
-    const auto* f = p.find("Section");
-    if (f == nullptr || f->value.empty() || unresolved(f->value)) continue;
-    std::string_view section = f->value;
+  for_each_field(ctx, "Section", [&](const Deb822Field& f) {
+    if (f.value.empty() || unresolved(f.value)) return;
+    std::string_view section = f.value;
     // An archive area may come first: contrib/net, non-free/libs, universe/utils (Ubuntu).
     if (const auto slash = section.find('/'); slash != std::string_view::npos) section.remove_prefix(slash + 1);
     if (!is_archive_section(section))
-      out.report(f->value_range, fmt::format("'{}' is not a section of the archive (Policy 2.4)", section));
-  }
+      out.report(f.value_range, fmt::format("'{}' is not a section of the archive (Policy 2.4)", section));
+  });
 }
 
 }  // namespace

@@ -9,13 +9,12 @@ namespace {
 using namespace debian_support;
 
 void check(const Context& ctx, Reporter& out) {
-  if (ctx.package == nullptr) return;
-  const int level = debhelper_compat_level(*ctx.package);
+  const int level = debhelper_compat_level(ctx);
   if (level < 10) return;
-  for (const auto& d : ctx.package->build_dependencies) {
-    if (d.kind == ir::DepKind::BuildRequires && d.name == "dh-autoreconf" && d.alternatives.empty())
+  for_each_build_depends(ctx, [&](const ir::Dependency& d) {
+    if (d.name == "dh-autoreconf" && d.alternatives.empty())
       out.report(d.range, fmt::format("debhelper compat {} runs dh_autoreconf itself; dh-autoreconf is not needed", level));
-  }
+  });
 }
 
 }  // namespace

@@ -11,12 +11,6 @@ namespace {
 
 using namespace debian_support;
 
-// The debhelper compat file next to the primary control file, or "".
-std::string compat_file(const frontend::PackageDirectory& pd) {
-  const auto* control = pd.primary_file(frontend::FileKind::DebianControl);
-  return control != nullptr ? debhelper_compat_file(control->path) : std::string();
-}
-
 ir::Range source_field(const ir::Package& control) {
   for (const auto& f : control.fields)
     if (f.name == "Source") return f.range;
