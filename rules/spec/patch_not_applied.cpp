@@ -160,24 +160,25 @@ void check(const Context& ctx, Reporter& out) {
     for (NodeId c : tree.find_all(SyntaxKind::MacroRef, line.line)) {
       const std::string_view name = macro_name(tree, c);
       if (name.empty()) continue;
+      // The arguments are read only for the macros that take them: a line of many macros stays linear.
       const std::uint32_t after = tree.node(c).end;
-      const auto args = words_of(tree.text.substr(after, line_end - after));
+      const auto arguments = [&] { return words_of(tree.text.substr(after, line_end - after)); };
       const std::string_view text = tree.text_of(c);
       const bool bare = text.size() > 1 && text[1] != '{';  // %patch1, not %{PATCH1}
       if (name == "patch") {
-        read_patch(args, -1, applied);
+        read_patch(arguments(), -1, applied);
       } else if (patch_suffix(name) >= 0) {
         // %patch3 applies Patch3; %{PATCH3} is its file name, given to patch(1) or a loop.
         if (bare && name.substr(0, 5) == "patch")
-          read_patch(args, patch_suffix(name), applied);
+          read_patch(arguments(), patch_suffix(name), applied);
         else
           applied.numbers.insert(patch_suffix(name));
       } else if (name == "P" || name == "patches" || name == "lua") {
         applied.unknown = true;  // %{P:N}, loops over %{patches}, Lua
       } else if (name == "autosetup") {
-        read_autosetup(args, applied);
+        read_autosetup(arguments(), applied);
       } else if (name == "autopatch") {
-        read_autopatch(args, applied);
+        read_autopatch(arguments(), applied);
       } else if (name == "forgeautosetup" || name == "gitautosetup" || name.find("autosetup") != std::string_view::npos ||
                  name.find("autopatch") != std::string_view::npos || name == "apply_patches") {
         skip = true;  // wrappers that apply every patch
