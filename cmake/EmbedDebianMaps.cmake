@@ -1,6 +1,7 @@
 # Embeds data/debian-maps/*.tsv (the Ubuntu backend's dependency-name tables) into the binary.
 # They are parsed on first use only, so runs that convert nothing never read them. Literals are
-# split below 64 KiB (-Woverlength-strings).
+# split below 64 KiB (-Woverlength-strings). The arrays are not constexpr: clang's constexpr
+# step limit is below the length of these literals.
 function(katalint_embed_debian_maps out_file)
   file(GLOB maps CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/data/debian-maps/*.tsv)
   list(SORT maps)
@@ -18,7 +19,7 @@ function(katalint_embed_debian_maps out_file)
       string(APPEND chunks "      R\"katalint_map(${piece})katalint_map\",\n")
       math(EXPR offset "${offset} + ${chunk_size}")
     endwhile()
-    string(APPEND body "  if (name == \"${name}\") {\n    static constexpr std::string_view chunks[] = {\n${chunks}    };\n    return chunks;\n  }\n")
+    string(APPEND body "  if (name == \"${name}\") {\n    static const std::string_view chunks[] = {\n${chunks}    };\n    return chunks;\n  }\n")
   endforeach()
   file(WRITE ${out_file}.tmp
 "// Generated from data/debian-maps/*.tsv by cmake/EmbedDebianMaps.cmake. Do not edit.
