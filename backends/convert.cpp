@@ -19,7 +19,9 @@ const std::set<std::string, std::less<>> kLossyRules = {
     "convert-buildroot-dropped", "convert-tag-dropped", "convert-changelog-lossy",
     "convert-dependency-dropped", "convert-defattr-dropped", "convert-service-renamed",
     "convert-service-mode", "convert-obs-token", "convert-build-check-restored", "convert-system-directory-dropped",
-    "convert-rm-buildroot-dropped", "convert-dependency-duplicate"};
+    "convert-rm-buildroot-dropped", "convert-dependency-duplicate", "convert-rpmlintrc-filter",
+    // the Ubuntu backend's ids
+    "lossy-conversion", "dropped-conditional"};
 
 std::string rel(std::string_view path, std::string_view strip) {
   if (!strip.empty() && path.substr(0, strip.size()) == strip) {
