@@ -477,6 +477,7 @@ std::vector<std::string> embrace_lines(const Context& ctx, const SyntaxTree& tre
 // ---- Per-line rewrites every section applies (spec-cleaner's _complete_cleanup).
 
 std::string replace_optflags(const Context& ctx, std::string line) {
+  if (line.find("RPM_OPT_FLAGS") == std::string::npos) return line;  // both regexes need it
   // Quote a bare assignment outside quotes so the flags stay one shell word.
   std::string out;
   std::size_t pos = 0;
@@ -522,9 +523,11 @@ std::string replace_utils(const Context& ctx, std::string line, bool shell_secti
       }
     }
   };
-  for (const auto& [name, command] : renamed) rewrite(name, command);
-  for (const char* tool : tools) rewrite(tool, tool);
-  if (shell_section) {
+  if (line.find("%{__") != std::string::npos || (ctx.options.minimal && line.find("%__") != std::string::npos)) {
+    for (const auto& [name, command] : renamed) rewrite(name, command);
+    for (const char* tool : tools) rewrite(tool, tool);
+  }
+  if (shell_section && line.find("grep") != std::string::npos) {
     line = std::regex_replace(line, ctx.re.egrep, "grep -E");
     line = std::regex_replace(line, ctx.re.fgrep, "grep -F");
   }
@@ -576,8 +579,8 @@ std::string cleanup(const Context& ctx, const std::string& raw, std::size_t inde
   line = replace_known_paths(std::move(line), ctx.redefined_directories);
   line = outside_shell_expansions(line, [&](std::string part) { return replace_utils(ctx, std::move(part), shell_section); });
   line = replace_buildservice(std::move(line));
-  line = std::regex_replace(line, ctx.re.ptch, "%{PATCH$1}");
-  line = std::regex_replace(line, ctx.re.src, "%{SOURCE$1}");
+  if (line.find("%{P:") != std::string::npos) line = std::regex_replace(line, ctx.re.ptch, "%{PATCH$1}");
+  if (line.find("%{S:") != std::string::npos) line = std::regex_replace(line, ctx.re.src, "%{SOURCE$1}");
   if (starts_with(line, "%python_expand") || starts_with(line, "%{python_expand")) {
     line = std::regex_replace(line, ctx.re.python_expand, "%{$$$1}");
     line = std::regex_replace(line, ctx.re.python_interp_expand, " $$python ");

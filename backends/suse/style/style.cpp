@@ -289,6 +289,8 @@ std::vector<std::string> namespaced_names(Namespace ns, std::string_view package
 std::string replace_buildroot(std::string line) {
   static const std::regex buildroot(R"((\$\{?RPM_BUILD_ROOT\}?|"%\{?buildroot\}?")([/\s%]|$))");
   static const std::regex quoted(R"("\$\{?RPM_BUILD_ROOT\}?")");
+  // Regexes only where their literal part occurs: most lines have none.
+  if (line.find("RPM_BUILD_ROOT") == std::string::npos && line.find("buildroot") == std::string::npos) return line;
   line = std::regex_replace(line, buildroot, "%{buildroot}$2");
   return std::regex_replace(line, quoted, "%{buildroot}");
 }
@@ -325,7 +327,13 @@ std::string replace_known_paths(std::string line, const std::vector<std::string>
     add(R"(%\{?_initrddir\}?)" + end, "%{_initddir}$1");
     return r;
   }();
+  // The literal each rule needs; a line without it is left to the next rule unread by the regex.
+  static const std::array<std::string_view, 15> needles = {
+      "_exec_prefix", "/usr", "_prefix", "_prefix", "_prefix", "_prefix", "_prefix", "_datadir",
+      "_datadir", "_datadir", "/etc/init", "/etc", "/var", "_prefix", "_initrddir"};
+  static_assert(needles.size() == 15);
   for (std::size_t i = 0; i < rules.size(); ++i) {
+    if (line.find(needles[i]) == std::string::npos) continue;
     bool skip = false;
     for (const auto& name : rule_macros[i])
       if (std::find(redefined.begin(), redefined.end(), name) != redefined.end()) skip = true;
