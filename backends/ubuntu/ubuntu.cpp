@@ -396,10 +396,7 @@ std::string folded_field(std::string_view name, const std::vector<std::string>& 
 
 constexpr std::size_t kDebianLineWidth = 80;  // lintian's limit for description lines
 
-std::size_t code_points(std::string_view text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
+using rules::debian_support::code_points;  // counted as lintian counts line lengths
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 

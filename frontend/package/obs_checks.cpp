@@ -247,7 +247,7 @@ bool is_archive_name(std::string_view name) {
   constexpr std::array<std::string_view, 8> kArchiveSuffixes = {".tar.gz", ".tgz",     ".tar.xz", ".txz",
                                                                 ".tar.bz2", ".tar.zst", ".tar",    ".zip"};
   return std::any_of(kArchiveSuffixes.begin(), kArchiveSuffixes.end(),
-                     [&](std::string_view s) { return name.size() >= s.size() && name.substr(name.size() - s.size()) == s; });
+                     [&](std::string_view s) { return ends_with(name, s); });
 }
 
 void check_obs_submission(const PackageDirectory& pd, const ir::SourceManager& sources, ir::DiagnosticSink& sink) {
