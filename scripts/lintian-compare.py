@@ -32,7 +32,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_CORPUS = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "corpus"))
 DEFAULT_VALIDATE = "/work/shared/tools/deb-validate.sh"
 KATA_TAG = "1.12.0"
-# lintian tags whose katalint id differs (katalint's `unknown-section` is the spec rule).
+# lintian tags whose katalint id differs (katalint's `unknown-section` is an alias of the spec rule `unknown-tag-or-section`).
 RENAMED = {"unknown-section": "unknown-archive-section"}
 # lintian output: "E: pkg source: tag extra..." or "W: pkg: tag extra..."
 LINTIAN_LINE = re.compile(r"^([EWIPXCO]): (\S+?)(?: source)?(?: \([^)]*\))?: (\S+)(.*)$")

@@ -311,6 +311,36 @@ constexpr std::array kPreamble = {
     PreambleRec{"modularitylabel", 0, true, DepKind::Requires, false},
 };
 
+// The known name closest to `word` (case-insensitive edit distance at most 2, and less than
+// half the word), for a "did you mean" hint; empty when none is close.
+template <typename Names>
+std::string_view nearest_name(std::string_view word, const Names& names) {
+  if (word.size() > 40) return {};
+  std::string_view best;
+  std::size_t best_distance = std::min<std::size_t>(3, (word.size() + 1) / 2);
+  std::array<std::size_t, 64> row{};
+  for (std::string_view name : names) {
+    if (name.size() > 60) continue;
+    for (std::size_t j = 0; j <= name.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= word.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= name.size(); ++j) {
+        const std::size_t above = row[j];
+        const bool same = std::tolower(static_cast<unsigned char>(word[i - 1])) ==
+                          std::tolower(static_cast<unsigned char>(name[j - 1]));
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    if (row[name.size()] < best_distance) {
+      best_distance = row[name.size()];
+      best = name;
+    }
+  }
+  return best;
+}
+
 // Canonical spelling of a tag for the IR.
 std::string canonical_tag(std::string_view token) {
   static constexpr std::array<std::string_view, 20> kSpelled = {
@@ -1154,10 +1184,22 @@ Part Evaluator::parse_preamble(bool initial) {
           if (s.front() == '%') {
             std::size_t n = 1;
             while (n < s.size() && !is_space(s[n])) ++n;
-            error(line_.range, fmt::format("unknown section or undefined macro '{}' in the preamble", s.substr(0, n)),
-                  "unknown-section");
+            std::string message =
+                fmt::format("unknown section or undefined macro '{}' in the preamble", s.substr(0, n));
+            std::vector<std::string_view> sections;
+            for (const auto& part : kParts) sections.push_back(part.token);
+            if (auto near = nearest_name(s.substr(0, n), sections); !near.empty())
+              message += fmt::format("; did you mean '{}'?", near);
+            error(line_.range, message, "unknown-tag-or-section");
           } else {
-            error(line_.range, fmt::format("unknown tag: {}", line_.text), "unknown-tag");
+            std::size_t n = 0;
+            while (n < s.size() && (std::isalnum(static_cast<unsigned char>(s[n])) != 0)) ++n;
+            std::string message = fmt::format("unknown tag: {}", line_.text);
+            std::vector<std::string_view> tags;
+            for (const auto& rec : kPreamble) tags.push_back(rec.token);
+            if (auto near = nearest_name(s.substr(0, n), tags); !near.empty())
+              message += fmt::format("; did you mean '{}'?", canonical_tag(near));
+            error(line_.range, message, "unknown-tag-or-section");
           }
           return Part::Error;
         }
@@ -1174,10 +1216,11 @@ Part Evaluator::parse_preamble(bool initial) {
 
   ir::BinaryPackage& p = pkg_.packages[index];
   if (initial) {
-    for (auto [value, tag] : {std::pair{&p.name, "Name"}, {&p.version, "Version"}, {&p.release, "Release"}}) {
+    for (auto [value, tag] : {std::pair{&p.name, "Name"}, {&p.version, "Version"}, {&p.release, "Release"},
+                              {&p.summary, "Summary"}, {&p.license, "License"}}) {
       if (value->empty()) {
         error({file_.id(), 0, 0}, fmt::format("{} field must be present in package: (main package)", tag),
-              "missing-required-tag");
+              "required-tag-missing");
         return Part::Error;
       }
     }
@@ -1185,6 +1228,10 @@ Part Evaluator::parse_preamble(bool initial) {
     if (p.group.empty()) p.group = "Unspecified";
   } else {
     const ir::BinaryPackage& m = pkg_.packages[0];
+    if (p.summary.empty()) {
+      error(p.range, fmt::format("Summary field must be present in package: {}", p.name), "required-tag-missing");
+      return Part::Error;
+    }
     if (!p.epoch) p.epoch = m.epoch;
     if (p.version.empty()) p.version = m.version;
     if (p.release.empty()) p.release = m.release;
@@ -1551,7 +1598,7 @@ ir::Package Evaluator::run() {
   } else if (part != Part::BuildArchitectures) {
     for (auto& p : pkg_.packages) {
       if (!p.has_description) {
-        error(p.range, fmt::format("package has no %description: {}", p.name), "missing-description");
+        error(p.range, fmt::format("package has no %description: {}", p.name), "required-tag-missing");
         pkg_.parse_failed = true;
         break;
       }

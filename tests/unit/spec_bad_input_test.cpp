@@ -28,6 +28,13 @@ std::unique_ptr<Result> evaluate(const std::string& text, const std::string& pat
   return r;
 }
 
+// The message of the first diagnostic with `rule`.
+std::string message(const Result& r, const std::string& rule) {
+  for (const auto& d : r.sink.diagnostics())
+    if (d.rule == rule) return d.message;
+  return "";
+}
+
 // The first diagnostic with `rule`, as "line:col", or "" when there is none.
 std::string where(const Result& r, const std::string& rule) {
   for (const auto& d : r.sink.diagnostics()) {
@@ -58,11 +65,36 @@ TEST_CASE("bad spec input: conditionals", "[spec-bad-input]") {
 TEST_CASE("bad spec input: sections and tags", "[spec-bad-input]") {
   SECTION("unknown section") {
     auto r = evaluate("Name: demo\n%descriptoin\n");
-    CHECK(where(*r, "unknown-section") == "2:1");
+    CHECK(where(*r, "unknown-tag-or-section") == "2:1");
+    CHECK(message(*r, "unknown-tag-or-section").find("did you mean '%description'?") != std::string::npos);
   }
   SECTION("malformed tag") {
     auto r = evaluate("Name: demo\nVersion 1\n");
-    CHECK(where(*r, "unknown-tag") == "2:1");
+    CHECK(where(*r, "unknown-tag-or-section") == "2:1");
+  }
+  SECTION("misspelt tag") {
+    auto r = evaluate("Name: demo\nRequieres: bash\n");
+    CHECK(where(*r, "unknown-tag-or-section") == "2:1");
+    CHECK(message(*r, "unknown-tag-or-section").find("did you mean 'Requires'?") != std::string::npos);
+  }
+  SECTION("a tag far from every known one gets no suggestion") {
+    auto r = evaluate("Name: demo\nFrobnicate: bash\n");
+    CHECK(where(*r, "unknown-tag-or-section") == "2:1");
+    CHECK(message(*r, "unknown-tag-or-section").find("did you mean") == std::string::npos);
+  }
+  SECTION("required tags, as rpm checks them") {
+    CHECK(message(*evaluate("Name: demo\nVersion: 1\nRelease: 1\nLicense: MIT\n%description\nd\n"),
+                  "required-tag-missing") == "Summary field must be present in package: (main package)");
+    CHECK(message(*evaluate("Name: demo\nVersion: 1\nRelease: 1\nSummary: s\n%description\nd\n"),
+                  "required-tag-missing") == "License field must be present in package: (main package)");
+    // A subpackage inherits License but not Summary.
+    auto r = evaluate(kHead + "%package devel\nRequires: demo\n%description devel\nx\n");
+    CHECK(where(*r, "required-tag-missing") == "8:1");
+    CHECK(message(*r, "required-tag-missing") == "Summary field must be present in package: demo-devel");
+    CHECK(message(*evaluate(kHead + "%package devel\nSummary: x\n"), "required-tag-missing") ==
+          "package has no %description: demo-devel");
+    CHECK(message(*evaluate(kHead + "%package devel\nSummary: x\n%description devel\ny\n"), "required-tag-missing")
+              .empty());
   }
   SECTION("empty tag") {
     auto r = evaluate("Name: demo\nVersion:\n");
