@@ -3,26 +3,28 @@
 # tests/fuzz/TARGET/. The corpus it grows is kept in WORK/TARGET/corpus, so a later run
 # continues from it; crashing inputs land in WORK/TARGET/artifacts.
 #
-#   fuzz/run.sh [--seconds N] [--jobs N] [--timeout S] [--binary PATH] [--work DIR] TARGET
+#   fuzz/run.sh [--seconds N] [--jobs N] [--timeout S] [--max-len BYTES] [--binary PATH] [--work DIR] TARGET
 #
-# Defaults: 60 seconds, one job, 10 s per input, build/fuzz/fuzz/fuzz_TARGET,
-# build/fuzz/fuzz/work. On a loaded machine raise --timeout: it is wall-clock time.
+# Defaults: 60 seconds, one job, 10 s per input, inputs up to 64 KB, build/fuzz/fuzz/fuzz_TARGET,
+# build/fuzz/fuzz/work. A long run goes further with --max-len 4096: small inputs run many
+# times faster, and the corpus still covers every construct. On a loaded machine raise --timeout: it is wall-clock time.
 # Example of a long run at low priority:
 #   nice -n 19 fuzz/run.sh --seconds 3600 spec
 set -u
 src=$(cd "$(dirname "$0")/.." && pwd)
-seconds=60 jobs=1 timeout=10 binary= work=$src/build/fuzz/fuzz/work
+seconds=60 jobs=1 timeout=10 max_len=65536 binary= work=$src/build/fuzz/fuzz/work
 while [ $# -gt 1 ]; do
   case $1 in
     --seconds) seconds=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
     --timeout) timeout=$2; shift 2 ;;
+    --max-len) max_len=$2; shift 2 ;;
     --binary) binary=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
-    *) echo "usage: $0 [--seconds N] [--jobs N] [--timeout S] [--binary PATH] [--work DIR] TARGET" >&2; exit 2 ;;
+    *) echo "usage: $0 [--seconds N] [--jobs N] [--timeout S] [--max-len BYTES] [--binary PATH] [--work DIR] TARGET" >&2; exit 2 ;;
   esac
 done
-[ $# -eq 1 ] || { echo "usage: $0 [--seconds N] [--jobs N] [--timeout S] [--binary PATH] [--work DIR] TARGET" >&2; exit 2; }
+[ $# -eq 1 ] || { echo "usage: $0 [--seconds N] [--jobs N] [--timeout S] [--max-len BYTES] [--binary PATH] [--work DIR] TARGET" >&2; exit 2; }
 target=$1
 binary=${binary:-$src/build/fuzz/fuzz/fuzz_$target}
 [ -x "$binary" ] || { echo "no fuzz binary at $binary (cmake --preset fuzz && cmake --build --preset fuzz)" >&2; exit 2; }
@@ -60,8 +62,8 @@ dict=()
 [ -f "$src/fuzz/dict/$target.dict" ] && dict=(-dict="$src/fuzz/dict/$target.dict")
 # -timeout: a single input slower than this is a finding (the hostile-input suite allows 2 s
 # of CPU time for a whole run); -rss_limit_mb: bounded memory is a requirement too. Inputs
-# up to 64 KB: bigger ones only run slower, the corpus files above it are cut.
-args=(-max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
+# up to --max-len: bigger ones only run slower, the corpus files above it are cut.
+args=(-max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -max_len="$max_len" -print_final_stats=1
   -artifact_prefix="$dir/artifacts/" "${dict[@]}")
 if [ "$jobs" -gt 1 ]; then
   args+=(-jobs="$jobs" -workers="$jobs")
