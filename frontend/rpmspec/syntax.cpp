@@ -1249,21 +1249,28 @@ NodeId SyntaxTree::child(NodeId id, SyntaxKind k) const {
   return kNoNode;
 }
 
+const std::vector<NodeId>& SyntaxTree::of_kind(SyntaxKind k) const {
+  if (by_kind_.empty() || indexed_nodes_ != nodes.size()) {
+    by_kind_.assign(static_cast<std::size_t>(SyntaxKind::Newline) + 1, {});
+    for (NodeId i = 0; i < nodes.size(); ++i) by_kind_[static_cast<std::size_t>(nodes[i].kind)].push_back(i);
+    indexed_nodes_ = nodes.size();
+  }
+  return by_kind_[static_cast<std::size_t>(k)];
+}
+
 NodeId SyntaxTree::find_first(SyntaxKind k, NodeId within) const {
   if (within >= nodes.size()) return kNoNode;
-  for (NodeId i = within; i < nodes[within].subtree_end; ++i) {
-    if (nodes[i].kind == k) return i;
-  }
-  return kNoNode;
+  const auto& all = of_kind(k);
+  const auto it = std::lower_bound(all.begin(), all.end(), within);
+  return it != all.end() && *it < nodes[within].subtree_end ? *it : kNoNode;
 }
 
 std::vector<NodeId> SyntaxTree::find_all(SyntaxKind k, NodeId within) const {
-  std::vector<NodeId> out;
-  if (within >= nodes.size()) return out;
-  for (NodeId i = within; i < nodes[within].subtree_end; ++i) {
-    if (nodes[i].kind == k) out.push_back(i);
-  }
-  return out;
+  if (within >= nodes.size()) return {};
+  const auto& all = of_kind(k);
+  const auto first = std::lower_bound(all.begin(), all.end(), within);
+  const auto last = std::lower_bound(first, all.end(), nodes[within].subtree_end);
+  return {first, last};
 }
 
 NodeId SyntaxTree::node_at(std::uint32_t offset) const {

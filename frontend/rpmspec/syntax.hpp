@@ -77,7 +77,7 @@ enum class SyntaxKind : std::uint8_t {
   Text,
   Whitespace,
   Continuation,  // backslash + newline inside a multi-line %define body or directive
-  Newline,       // "\n" or "\r\n"
+  Newline,       // "\n" or "\r\n"; the last kind (SyntaxTree::of_kind sizes its index by it)
 };
 
 std::string_view to_string(SyntaxKind kind);
@@ -124,6 +124,14 @@ class SyntaxTree {
   [[nodiscard]] std::vector<NodeId> find_all(SyntaxKind kind, NodeId within = 0) const;
   // Smallest node whose range contains [offset, offset + 1) (the deepest one), or the root.
   [[nodiscard]] NodeId node_at(std::uint32_t offset) const;
+
+ private:
+  // The nodes of each kind in preorder, built on the first search: a hundred rules search
+  // the same tree, and each would otherwise scan all of it. Rebuilt when `nodes` grows or
+  // shrinks; a tree is searched from one thread at a time.
+  [[nodiscard]] const std::vector<NodeId>& of_kind(SyntaxKind kind) const;
+  mutable std::vector<std::vector<NodeId>> by_kind_;
+  mutable std::size_t indexed_nodes_ = 0;
 };
 
 struct SyntaxOptions {
