@@ -36,6 +36,7 @@ struct FmtSettings {
   std::vector<std::string> convert;  // pkgconfig, perl, cmake
   bool remove_groups = false;
   bool keep_space = false;
+  bool fast = false;  // skip the check that the output means the same to rpm
   bool copyright_header = false;
   int copyright_year = 0;  // 0: the current year
 };

@@ -11,6 +11,7 @@
 #include "backends/suse/style/format.hpp"
 #include "cli/commands.hpp"
 #include "cli/fix.hpp"
+#include "cli/fmt_meaning.hpp"
 
 namespace katalint::cli {
 
@@ -68,6 +69,10 @@ int run_fmt(const Options& options, const FmtSettings& settings) {
   format.copyright_header = settings.copyright_header;
   format.copyright_year = settings.copyright_year ? settings.copyright_year : current_year();
   if (!options.target.empty()) format.target = options.target;
+  // The output is checked against the input for the same target (cli/fmt_meaning.hpp).
+  frontend::AnalyzeOptions meaning;
+  if (int rc = make_analyze_options(options, meaning); rc != kExitClean) return rc;
+  meaning.target = format.target;
 
   int status = kExitClean;
   for (const auto& path : options.paths) {
@@ -94,9 +99,18 @@ int run_fmt(const Options& options, const FmtSettings& settings) {
       continue;
     }
     format.file_name = std::filesystem::path(shown).filename().string();
-    const auto result = suse_style::format_spec(text, format);
+    auto result = suse_style::format_spec(text, format);
     if (!result.skipped_because.empty())
       fmt::print(stderr, "{}: not formatted: the file opts out ({})\n", shown, result.skipped_because);
+    if (!settings.fast && result.text != text) {
+      if (auto where = meaning_difference(text, result.text, path == "-" ? format.file_name : path, meaning)) {
+        fmt::print(stderr,
+                   "{}: warning: not formatted: the formatted spec would mean something else to rpm ({}) "
+                   "[fmt-meaning]\n",
+                   shown, *where);
+        result.text = text;
+      }
+    }
     const bool changed = result.text != text;
     if (settings.check || settings.diff) {
       if (settings.diff) std::cout << unified_diff(text, result.text, shown);

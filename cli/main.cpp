@@ -113,6 +113,8 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"pkgconfig", "perl", "cmake"}));
   format->add_flag("--remove-groups", fmt_settings.remove_groups, "drop Group: tags");
   format->add_flag("--keep-space", fmt_settings.keep_space, "keep blank lines in the preamble");
+  format->add_flag("--fast", fmt_settings.fast,
+                   "skip the check that the formatted spec means to rpm what the input meant (cli/fmt_meaning.hpp)");
   format->add_flag("--copyright-header", fmt_settings.copyright_header, "write the SUSE copyright header");
   format->add_option("--copyright-year", fmt_settings.copyright_year, "the year in the copyright header (default: this year)");
   format->add_option("--stdin-filename", fmt_opts.stdin_filename, "file name of the input read from stdin");

@@ -6,6 +6,7 @@ Usage: fmt-query-equality.py KATALINT PATH... [--fmt-option OPT]... [--verbose]
 
 A few fields are rewritten by the SUSE style on purpose and are compared after the same
 rewrite (docs/compat-spec-cleaner.md): the License is converted to SPDX ids (not compared),
+a %description loses its trailing Authors: block, a no-break space becomes a plain one,
 a purely numeric Release becomes 0, `pkg-config` is spelled `pkgconfig`, `packageand(a:b)` is
 the rich dependency `(a and b)`, an unversioned dependency next to a versioned one of the same
 name is dropped, and Vendor, Packager and Prefix are dropped. The %changelog text is dropped
@@ -74,6 +75,21 @@ def unbrace(text):
     return re.sub(r"%\{([A-Za-z_][A-Za-z0-9_]*)\}", r"%\1", text)
 
 
+def plain_spaces(text):
+    # The style writes a no-break space as a plain one.
+    return text.replace("\u00a0", " ")
+
+
+def without_authors(text):
+    # The style drops the "Authors:" block at the end of a %description.
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if re.match(r"^\s*Authors?:", line):
+            lines = lines[:i]
+            break
+    return "\n".join(lines).rstrip("\n ")
+
+
 def normalise_deps(deps):
     items = [dict(d) if isinstance(d, dict) else {"dep": d} for d in deps]
     for item in items:
@@ -108,8 +124,10 @@ def normalise(model, numeric_release):
                     out[key] = sorted(unbrace(v) if isinstance(v, str) else v for v in value)
                 elif key == "release" and numeric_release and isinstance(value, str):
                     out[key] = "0"
+                elif key == "description" and isinstance(value, str):
+                    out[key] = without_authors(plain_spaces(unbrace(value)))
                 elif isinstance(value, str):
-                    out[key] = unbrace(value)
+                    out[key] = plain_spaces(unbrace(value))
                 else:
                     out[key] = fix(value)
             return out
@@ -126,7 +144,7 @@ def normalise(model, numeric_release):
 def numeric_release_of(path):
     with open(path, encoding="utf-8", errors="replace") as f:
         for line in f:
-            m = re.match(r"^Release:\s*(\S*)", line, re.IGNORECASE)
+            m = re.match(r"^Release\s*:\s*(\S*)", line, re.IGNORECASE)
             if m and not re.search(r"[a-zA-Z\s]", m.group(1)) and m.group(1) != "0":
                 return m.group(1)
     return None

@@ -38,6 +38,17 @@ printf 'Name: foo\nSummary: caf\xe9\n' >"$tmp/latin1.spec"
 "$katalint" fmt "$tmp/latin1.spec" >/dev/null 2>"$tmp/err"; [ $? = 2 ] || fail "non-UTF-8 input must exit 2"
 grep -q 'latin1.spec:2:13: error: ' "$tmp/err" || fail "non-UTF-8 error is positioned: $(cat "$tmp/err")"
 
+# A rewrite that would change what rpm reads is refused: the file stays as it is, with a
+# warning that says where the meaning would change; --fast skips the check.
+printf 'Name: foo\nVersion: 1\nRelease: 0\nSummary: Foo\nLicense: MIT\nRequires: bar >=1.0\n%%description\nFoo.\n' \
+  >"$tmp/meaning.spec"
+cp "$tmp/meaning.spec" "$tmp/meaning.orig"
+"$katalint" fmt -i "$tmp/meaning.spec" 2>"$tmp/err" || fail "a refused file is not an error"
+cmp -s "$tmp/meaning.spec" "$tmp/meaning.orig" || fail "a rewrite that changes the meaning was written"
+grep -q 'meaning.spec: warning: not formatted: .*(packages\[0\]\.requires.*\[fmt-meaning\]' "$tmp/err" ||
+  fail "the refusal is explained: $(cat "$tmp/err")"
+"$katalint" fmt --fast "$tmp/meaning.spec" | grep -q '^Requires:       bar >= 1.0$' || fail "--fast formats anyway"
+
 "$katalint" fmt --style nonsense "$tmp/messy.spec" >/dev/null 2>&1; [ $? = 2 ] || fail "an unknown style is a usage error"
 "$katalint" fmt -i --check "$tmp/messy.spec" >/dev/null 2>&1; [ $? = 2 ] || fail "-i with --check is a usage error"
 printf 'Name: foo\n' | "$katalint" fmt - | grep -q '^Name:           foo$' || fail "stdin is formatted"

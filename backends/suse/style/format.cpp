@@ -889,9 +889,27 @@ std::string canonical_pypi_url(const std::string& url, const std::string& modnam
          filename;
 }
 
+// rpm reads "Name   : x" as "Name: x"; the tag patterns below expect the colon right after the
+// tag (and its qualifier), so the spaces before it go.
+std::string tag_colon_closed_up(std::string line) {
+  std::size_t i = 0;
+  while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) != 0 || line[i] == '_')) ++i;
+  if (i == 0) return line;
+  if (i < line.size() && line[i] == '(') {
+    const auto close = line.find(')', i);
+    if (close == std::string::npos) return line;
+    i = close + 1;
+  }
+  std::size_t colon = i;
+  while (colon < line.size() && (line[colon] == ' ' || line[colon] == '\t')) ++colon;
+  if (colon == i || colon >= line.size() || line[colon] != ':') return line;
+  return line.erase(i, colon - i);
+}
+
 void preamble_add(Context& ctx, Section& s, const std::string& raw, std::size_t index) {
   const auto& re = ctx.re;
   std::string line = cleanup(ctx, raw, index);
+  if (index >= ctx.continues_definition.size() || !ctx.continues_definition[index]) line = tag_colon_closed_up(line);
   std::smatch m;
   if (s.condition && search(line, re.patternmacro)) s.pattern_condition = true;
   if (index < ctx.continues_definition.size() && ctx.continues_definition[index]) {
@@ -1092,7 +1110,12 @@ void description_add(Context& ctx, Section& s, const std::string& raw, std::size
     s.removing_authors = true;
     return;
   }
-  plain_add(ctx, s, raw, index);
+  // A description is text the user reads: "$RPM_BUILD_ROOT" or "grep -E" in it are words, not
+  // commands to rewrite. Known paths become the macros that expand to them, as spec-cleaner does.
+  std::string line = !ctx.options.minimal && index < ctx.embraced.size() ? ctx.embraced[index] : raw;
+  line = rstrip(std::move(line));
+  replace_all(line, "\xc2\xa0", " ");
+  plain_add_cleaned(ctx, s, replace_known_paths(std::move(line), ctx.redefined_directories));
 }
 
 void prep_add(Context& ctx, Section& s, const std::string& raw, std::size_t index) {

@@ -219,14 +219,9 @@ std::optional<std::vector<Dependency>> split_dependencies(std::string_view value
   skip();
   while (pos < value.size()) {
     Dependency dep;
-    // rpm reads "a>=1" without blanks as one name, so only a blank ends a name.
+    // rpm reads "a>=1" and "jjj>" without blanks as one name, so only a blank ends a name;
+    // the style keeps such a name as it is (comparison-operator-in-deptoken reports it).
     if (!read_word(value, pos, dep.name, false) || dep.name.empty()) return std::nullopt;
-    // "jjj> 1.0": an operator glued to the end of the name is still the operator.
-    std::size_t glued = dep.name.find_last_not_of("<>=");
-    if (glued != std::string::npos && glued + 1 < dep.name.size() && dep.name.find_first_of("<>=") == glued + 1) {
-      pos -= dep.name.size() - glued - 1;
-      dep.name.resize(glued + 1);
-    }
     std::size_t after_name = pos;
     skip_blanks();
     if (pos < value.size() && is_operator_char(value[pos])) {
