@@ -105,3 +105,32 @@ TEST_CASE("suse changes corpus", "[obs][changes][corpus]") {
   CHECK(entries >= 11000);
   CHECK(diags == 12);  // 10 separators of 64..69 dashes, 2 blank lines after a separator
 }
+
+TEST_CASE("suse changes header times", "[obs][changes]") {
+  const auto time = [](const std::string& header) {
+    Parsed p(kSep + "\n" + header + "\n\n- x\n");
+    REQUIRE(p.changes.dates.size() == 1);
+    return changes_time(p.changes.dates[0]);
+  };
+  const auto utc = time("Thu Oct  3 12:05:09 UTC 2024 - a <a@b.c>");
+  REQUIRE(utc);
+  CHECK(utc->seconds == 1727957109);  // date -u -d '2024-10-03 12:05:09' +%s
+  CHECK(utc->exact);
+  // Zero-padded day (tar_scm), a one-digit hour, zones with offsets.
+  CHECK(time("Thu Oct 03 12:05:09 UTC 2024 - a <a@b.c>")->seconds == utc->seconds);
+  CHECK(time("Thu Oct  3 14:05:09 CEST 2024 - a <a@b.c>")->seconds == utc->seconds);
+  CHECK(time("Thu Oct  3 13:05:09 +0100 2024 - a <a@b.c>")->seconds == utc->seconds);
+  CHECK(time("Thu Oct  3 8:05:09 EDT 2024 - a <a@b.c>")->seconds == utc->seconds);
+  CHECK(time("Thu Oct  3 01:05:09 PM UTC 2024 - a <a@b.c>")->seconds == utc->seconds + 3600);
+  CHECK(time("Thu Oct  3 12:05:09 AM CET 2024 - a <a@b.c>")->seconds == utc->seconds - 13 * 3600);
+  // Leap years and the first of March.
+  CHECK(time("Thu Feb 29 00:00:00 UTC 2024 - a <a@b.c>")->seconds + 86400 ==
+        time("Fri Mar  1 00:00:00 UTC 2024 - a <a@b.c>")->seconds);
+  // No zone, or one that names several offsets: read as UTC, not exact.
+  const auto cst = time("Thu Oct  3 12:05:09 CST 2024 - a <a@b.c>");
+  CHECK(cst->seconds == utc->seconds);
+  CHECK_FALSE(cst->exact);
+  CHECK_FALSE(time("Sat Aug 26 20:20:49 2006 - jdsn@suse.de")->exact);
+  // A header that did not parse has no time.
+  CHECK_FALSE(time("2024-10-03 - a <a@b.c>"));
+}
