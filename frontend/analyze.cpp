@@ -7,6 +7,7 @@
 #include "frontend/debian/lines.hpp"
 #include "frontend/debian/rules.hpp"
 #include "frontend/debian/query.hpp"
+#include "frontend/obs/changes.hpp"
 #include "frontend/rpmspec/evaluator.hpp"
 #include "frontend/rpmspec/profile.hpp"
 #include "frontend/rpmspec/syntax.hpp"
@@ -51,13 +52,14 @@ void analyze_file(ir::SourceManager& sources, ir::FileId id, const AnalyzeOption
   ir::DiagnosticSink local;
   std::optional<ir::Package> package;
   std::optional<rpmspec::SyntaxTree> tree;
-  // The Debian syntax trees the checks read; `filled` must outlive them (they map ranges
-  // through it).
+  // The Debian and .changes syntax trees the checks read; `filled` must outlive them (they
+  // map ranges through it).
   std::optional<FilledTemplate> filled;
   std::optional<debian::Deb822Document> deb822;
   std::optional<debian::DebianChangelog> changelog;
   std::optional<debian::DebianRules> debian_rules;
   std::optional<debian::SourceFormatFile> source_format;
+  std::optional<obs::SuseChanges> suse_changes;
   if (kind == FileKind::Spec) {
     package = evaluate_spec_file(sources, id, options, local);
     // The evaluator already reported the structural problems the tree finds.
@@ -79,6 +81,8 @@ void analyze_file(ir::SourceManager& sources, ir::FileId id, const AnalyzeOption
       debian_rules = debian::parse_debian_rules(file, text, &*filled, local);
     } else if (kind == FileKind::SourceFormat) {
       source_format = debian::parse_source_format(file, text, &*filled, local);
+    } else if (kind == FileKind::SuseChanges) {
+      suse_changes = obs::parse_suse_changes(file, text, &*filled, local);
     } else {
       // Reading the file reports its syntax problems; rules for these kinds get their IR here.
       debian::read_file(kind, file, text, &*filled, local);
@@ -92,6 +96,7 @@ void analyze_file(ir::SourceManager& sources, ir::FileId id, const AnalyzeOption
   ctx.changelog = changelog ? &*changelog : nullptr;
   ctx.debian_rules = debian_rules ? &*debian_rules : nullptr;
   ctx.source_format = source_format ? &*source_format : nullptr;
+  ctx.suse_changes = suse_changes ? &*suse_changes : nullptr;
   const rules::RuleSet rule_set(options.rules, ctx.family);
   rules::run_checks(ctx, rule_set, local);
   rules::finish_file(file, kind, rule_set, local.diagnostics(), ctx.package);

@@ -31,6 +31,10 @@ struct DebianRules;
 struct SourceFormatFile;
 }  // namespace katalint::frontend::debian
 
+namespace katalint::frontend::obs {
+struct SuseChanges;
+}  // namespace katalint::frontend::obs
+
 namespace katalint::rules {
 
 // The distribution family of a target profile. Rules are enabled per family.
@@ -131,6 +135,8 @@ struct Context {
   const frontend::debian::DebianChangelog* changelog = nullptr;
   const frontend::debian::DebianRules* debian_rules = nullptr;
   const frontend::debian::SourceFormatFile* source_format = nullptr;
+  // A SUSE NAME.changes file as its frontend read it; null for other kinds.
+  const frontend::obs::SuseChanges* suse_changes = nullptr;
   // The target's macros (profile only, no spec definitions), loaded on first use; may be null
   // if the profile cannot be loaded.
   [[nodiscard]] rpmspec::MacroEngine* profile_macros() const;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include <fmt/core.h>
 
@@ -126,6 +127,7 @@ SuseChanges parse_suse_changes(const ir::SourceFile& file, std::string_view text
                                const FilledTemplate* map, ir::DiagnosticSink& sink) {
   SuseChanges out;
   out.file = file.id();
+  out.map = map;
   const RangeMap ranges(file.id(), map);
   if (debian::reject_oversized(text, ranges, sink)) return out;
   out.text.assign(text);
@@ -217,6 +219,60 @@ SuseChanges parse_suse_changes(const ir::SourceFile& file, std::string_view text
 
 SuseChanges parse_suse_changes(const ir::SourceFile& file, ir::DiagnosticSink& sink) {
   return parse_suse_changes(file, file.text(), nullptr, sink);
+}
+
+ir::Range SuseChanges::range(std::uint32_t begin, std::uint32_t end) const {
+  return RangeMap(file, map).range(begin, end);
+}
+
+std::optional<ChangesTime> changes_time(const ChangesDate& date) {
+  const auto month = std::find(kMonths.begin(), kMonths.end(), date.month);
+  if (month == kMonths.end() || date.year.size() != 4 || date.day.empty() || date.time.size() < 7) return std::nullopt;
+  const auto num = [](std::string_view s) {
+    long n = 0;
+    for (char c : s) n = n * 10 + (c - '0');
+    return n;
+  };
+  // Howard Hinnant's days_from_civil.
+  const auto m = static_cast<unsigned>(month - kMonths.begin()) + 1;
+  long y = num(date.year) - (m <= 2 ? 1 : 0);
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + static_cast<unsigned>(num(date.day)) - 1;
+  const long days = era * 146097 + static_cast<long>(yoe * 365 + yoe / 4 - yoe / 100 + doy) - 719468;
+
+  // time is H:MM:SS or HH:MM:SS (the parser checked the digits).
+  const std::string_view t = date.time;
+  const std::size_t colon = t.find(':');
+  long hour = num(t.substr(0, colon));
+  const long minute = num(t.substr(colon + 1, 2));
+  const long second = num(t.substr(colon + 4, 2));
+  std::string_view zone = date.zone;
+  if (zone.substr(0, 2) == "AM" || zone.substr(0, 2) == "PM") {
+    hour = hour % 12 + (zone[0] == 'P' ? 12 : 0);
+    zone = debian::trim(zone.substr(2));
+  }
+  ChangesTime out;
+  long offset = 0;  // minutes east of UTC
+  if (!zone.empty() && (zone[0] == '+' || zone[0] == '-') && zone.size() == 5) {
+    offset = (num(zone.substr(1, 2)) * 60 + num(zone.substr(3, 2))) * (zone[0] == '-' ? -1 : 1);
+  } else {
+    // Zones whose offset is not in doubt; CST, IST and AST each name several.
+    static constexpr std::array<std::pair<std::string_view, int>, 24> kZones = {{
+        {"UTC", 0},    {"GMT", 0},    {"UT", 0},     {"Z", 0},      {"WET", 0},    {"WEST", 60},
+        {"BST", 60},   {"CET", 60},   {"MET", 60},   {"MEZ", 60},   {"CEST", 120}, {"MEST", 120},
+        {"MESZ", 120}, {"EET", 120},  {"EEST", 180}, {"MSK", 180},  {"EST", -300}, {"EDT", -240},
+        {"CDT", -300}, {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420}, {"JST", 540},
+    }};
+    const auto z = std::find_if(kZones.begin(), kZones.end(), [&](const auto& p) { return p.first == zone; });
+    if (z == kZones.end()) {
+      out.exact = false;
+    } else {
+      offset = z->second;
+    }
+  }
+  out.seconds = ((days * 24 + hour) * 60 + minute - offset) * 60 + second;
+  return out;
 }
 
 std::string reprint(const SuseChanges& changes) {

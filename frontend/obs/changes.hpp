@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,7 +48,24 @@ struct SuseChanges {
   // trailing blank lines dropped.
   std::vector<ir::ChangelogEntry> entries;
   std::vector<ChangesDate> dates;  // parallel to `entries`
+
+  [[nodiscard]] std::string_view slice(const ChangesLine& l) const {
+    return std::string_view(text).substr(l.begin, l.end - l.begin);
+  }
+  // Maps offsets in `text` into the source file (identity unless a template was filled).
+  [[nodiscard]] ir::Range range(std::uint32_t begin, std::uint32_t end) const;
+
+  const FilledTemplate* map = nullptr;  // not owned; may be null
 };
+
+// A header date as seconds since 1970-01-01 UTC. `exact` is false when the zone is missing
+// or not one whose offset is certain (CST, IST): the time is then read as UTC and may be up
+// to 26 hours off. nullopt when the entry's date did not parse.
+struct ChangesTime {
+  long long seconds = 0;
+  bool exact = true;
+};
+std::optional<ChangesTime> changes_time(const ChangesDate& date);
 
 inline constexpr std::size_t kChangesSeparatorLength = 67;
 

@@ -316,6 +316,7 @@ PackageDirectory load_package_directory(ir::SourceManager& sources, const std::v
       }
       case FileKind::SuseChanges: {
         auto c = obs::parse_suse_changes(file, text, &filled, sink);
+        c.map = nullptr;  // `filled` ends here; the entries' ranges are already mapped
         if (f.primary) pd.suse_changes = std::move(c);
         break;
       }

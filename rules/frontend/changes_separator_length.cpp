@@ -10,6 +10,7 @@ constinit const RuleInfo changes_separator_length{
     .summary = "a .changes separator line is not exactly 67 dashes",
     .origin = Origin::Frontend,
     .kinds = kind_bit(frontend::FileKind::SuseChanges),
+    .fix = FixAvailability::Safe,
     .doc = {.what = R"md(Reports a separator line in a SUSE `.changes` file that is made of dashes but not exactly 67 of them.)md",
              .why = R"md(Tools such as `osc vc` and changelog2spec look for exactly 67 dashes.)md",
              .example = R"md(------------------------------------------------------------
@@ -22,7 +23,7 @@ Mon Jan  1 12:00:00 UTC 2024 - jane@example.org
 
 - Update to 1.0
 )md",
-             .fix_safety = R"md(No fix yet; `osc vc` writes correct separators.)md",
+             .fix_safety = R"md(The fix is safe: it replaces the line with 67 dashes, which is what the line was meant to be.)md",
              .reference = R"md(openSUSE *Creating a changes file (RPM)*; `osc vc`.)md",
              .example_file = "example.changes"},
 };

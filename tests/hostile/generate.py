@@ -100,6 +100,9 @@ write("changelog-huge-entry/debian.changelog", "hostile (1.0-1) unstable; urgenc
       + "\nnot a heading, still reported after all that\n")
 write("changelog-bad-dates/debian.changelog", "".join(f"hostile ({i}:{'9' * 400}-1) unstable; urgency=\udcff\n\n  * x\n\n"
       " -- A <a@b.c>  Xxx, 99 Foo 99999999999999999999 99:99:99 +9999\n\n" for i in range(2000)))
+# Long addresses, unbreakable lines, deep bullets and rising dates for suse-changes-entry-format.
+write("changes-entries/x.changes", "".join(f"{SEPARATOR}Mon Jan  1 00:00:00 UTC {1990 + i % 30} - N <{'a' * 8000}@b.c>\n\n"
+      f"- Update foo to version {i}:\n  {'x' * 4000}\n  * sub\n    + {'y ' * 1500}\n\n" for i in range(550)))
 write("changes-bad-dates/x.changes", "".join(f"{SEPARATOR}Xxx Foo 99 99:99:99 ZZZ {'9' * 300} - \udcff\n\n- x\n\n" for i in range(3000)))
 write("dsc-unterminated-pgp/x.dsc", "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nFormat: 3.0 (quilt)\nSource: hostile\nFiles:\n "
       + "\n ".join(f"{'f' * 32} {i} file{i}" for i in range(100_000)) + "\n-----BEGIN PGP SIGNATURE-----\n")

@@ -201,6 +201,7 @@ check changelog-long-line changelog-long-line/debian.changelog
 check changes-nul changes-nul/x.changes
 check changes-separators changes-separators/x.changes
 check changes-bad-dates changes-bad-dates/x.changes
+check changes-entries changes-entries/x.changes
 check dsc-unterminated-pgp dsc-unterminated-pgp/x.dsc
 check_answer dsc-binary reprint:dsc-binary/x.dsc dump --format source dsc-binary/x.dsc
 check dsc-binary-lint dsc-binary/x.dsc
