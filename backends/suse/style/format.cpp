@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <regex>
+#include <map>
 #include <set>
 #include <sstream>
 #include <utility>
@@ -320,9 +321,14 @@ struct Context {
   const Patterns& re = patterns();
   std::vector<std::string> embraced;  // each input line with its macros braced
   std::vector<bool> continues_definition;  // per line: inside a multi-line macro definition
+  std::vector<bool> inside_lua;  // per line: a later line of a multi-line %{lua:}, kept byte for byte
   std::set<std::string, std::less<>> unbraced;  // parametric macros of the target and the spec
   std::set<std::string, std::less<>> defined_plain;  // macros the spec defines without parameters
   std::set<std::string, std::less<>> late_macros;
+  // Macros that a conditional block defines, and the category the block went to: a later
+  // block that reads one goes no higher (gdb.spec: %if %{build_testsuite} below the block
+  // that defines build_testsuite).
+  std::map<std::string, int, std::less<>> defined_in_block;
   int unnumbered_patches = 0;  // Patch: lines without a number
   std::vector<std::string> redefined_directories;  // directory macros the spec defines itself
   std::set<std::string, std::less<>> unconditional_tags;  // Name, Version, ... outside %if
@@ -811,6 +817,34 @@ std::vector<std::string> flatten_output(Context& ctx, Paragraph& p, bool needs_l
   return lines;
 }
 
+// The names of the macros a line defines (%define x, %global x) and reads (%x, %{x}, %{?x}, ...).
+void macro_names(std::string_view line, std::vector<std::string>& defined, std::vector<std::string>& read) {
+  auto word_at = [&](std::size_t i) {
+    std::size_t end = i;
+    while (end < line.size() && (std::isalnum(static_cast<unsigned char>(line[end])) != 0 || line[end] == '_')) ++end;
+    return std::string(line.substr(i, end - i));
+  };
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] != '%') continue;
+    std::size_t at = i + 1;
+    if (at < line.size() && line[at] == '%') {
+      ++i;
+      continue;
+    }
+    if (at < line.size() && line[at] == '{') ++at;
+    while (at < line.size() && (line[at] == '?' || line[at] == '!')) ++at;
+    std::string name = word_at(at);
+    if (name.empty()) continue;
+    if (name == "define" || name == "global") {
+      std::size_t after = at + name.size();
+      while (after < line.size() && (line[after] == ' ' || line[after] == '\t')) ++after;
+      if (std::string defined_name = word_at(after); !defined_name.empty()) defined.push_back(defined_name);
+    } else {
+      read.push_back(std::move(name));
+    }
+  }
+}
+
 void start_subparagraph(Section& s) {
   s.oldstore.push_back(std::move(s.paragraph));
   s.paragraph = Paragraph{};
@@ -841,6 +875,11 @@ void end_subparagraph(Context& ctx, Section& s, bool endif) {
       conditions[0].comments[0] == "# bug437293" && ends_with(conditions[1].str(), "64bit"))
     conditions.clear();
   auto& items = s.paragraph.items;
+  std::vector<std::string> defined, read;
+  for (const auto& item : conditions) macro_names(item.line, defined, read);
+  // A nested block that defines something has used up the flag; the whole block still
+  // holds definitions.
+  if (s.oldstore.empty() && !defined.empty()) s.condition_define = true;
   int target = kBuildConditions;
   if (s.condition_late) {
     target = kLateDefine;
@@ -856,6 +895,10 @@ void end_subparagraph(Context& ctx, Section& s, bool endif) {
   } else if (s.pattern_condition) {
     target = kPatternCodeblock;
   }
+  for (const auto& name : read)
+    if (auto it = ctx.defined_in_block.find(name); it != ctx.defined_in_block.end()) target = std::max(target, it->second);
+  if (s.oldstore.empty())
+    for (const auto& name : defined) ctx.defined_in_block[name] = target;
   for (auto& item : conditions) items[target].push_back(std::move(item));
   if (s.oldstore.empty()) {
     s.condition_late = false;
@@ -908,7 +951,8 @@ std::string tag_colon_closed_up(std::string line) {
 
 void preamble_add(Context& ctx, Section& s, const std::string& raw, std::size_t index) {
   const auto& re = ctx.re;
-  std::string line = cleanup(ctx, raw, index);
+  const bool lua = index < ctx.inside_lua.size() && ctx.inside_lua[index];
+  std::string line = lua ? raw : cleanup(ctx, raw, index);
   if (index >= ctx.continues_definition.size() || !ctx.continues_definition[index]) line = tag_colon_closed_up(line);
   std::smatch m;
   if (s.condition && search(line, re.patternmacro)) s.pattern_condition = true;
@@ -987,7 +1031,10 @@ void preamble_add(Context& ctx, Section& s, const std::string& raw, std::size_t 
     add_line_value_to(ctx, s, cat, value);
     return;
   }
-  if (match_prefix(line, re.define) || match_prefix(line, re.global) || match_prefix(line, re.onelinecond)) {
+  // A %{lua:} block at the start of a line may define anything (rpm.define): it stays with
+  // the definitions, above the lines that read them.
+  if (match_prefix(line, re.define) || match_prefix(line, re.global) || match_prefix(line, re.onelinecond) ||
+      starts_with(line, "%{lua:")) {
     if (ends_with(line, "\\") ||
         (index + 1 < ctx.continues_definition.size() && ctx.continues_definition[index + 1]))
       s.multiline = true;
@@ -1112,6 +1159,7 @@ void description_add(Context& ctx, Section& s, const std::string& raw, std::size
   }
   // A description is text the user reads: "$RPM_BUILD_ROOT" or "grep -E" in it are words, not
   // commands to rewrite. Known paths become the macros that expand to them, as spec-cleaner does.
+  if (index < ctx.inside_lua.size() && ctx.inside_lua[index]) return plain_add_cleaned(ctx, s, raw);
   std::string line = !ctx.options.minimal && index < ctx.embraced.size() ? ctx.embraced[index] : raw;
   line = rstrip(std::move(line));
   replace_all(line, "\xc2\xa0", " ");
@@ -1320,6 +1368,7 @@ struct LineKind {
   Sec section = Sec::Plain;  // the section a header line opens
   bool header = false;
   bool continues_definition = false;  // a later line of a multi-line %define/%global
+  bool inside_lua = false;            // a later line of a multi-line %{lua:}
 };
 
 Sec section_of_keyword(std::string_view keyword) {
@@ -1386,8 +1435,11 @@ class Formatter {
   bool preamble_line(const std::string& line) const {
     if (is_preamble_like(current_.kind)) return false;
     if (match_prefix(line, ctx_.re.bcond_with) || match_prefix(line, ctx_.re.debugpkg)) return true;
+    // In a %description a definition is read where it stands and the lines around it are the
+    // text: it does not start a preamble, whose blank lines would go.
     if (current_.kind != Sec::Install && current_.kind != Sec::Check && current_.kind != Sec::Build &&
-        current_.kind != Sec::Prep && (match_prefix(line, ctx_.re.define) || match_prefix(line, ctx_.re.global)))
+        current_.kind != Sec::Prep && current_.kind != Sec::Description &&
+        (match_prefix(line, ctx_.re.define) || match_prefix(line, ctx_.re.global)))
       return true;
     return false;
   }
@@ -1533,12 +1585,23 @@ FormatResult format_spec(std::string_view text, const FormatOptions& options) {
       std::size_t first = line_of(node.begin);
       std::size_t last = node.end > node.begin ? line_of(node.end - 1) : first;
       for (std::size_t l = first + 1; l <= last && l < kinds.size(); ++l) kinds[l].continues_definition = true;
+    } else if (kind == SyntaxKind::LuaExpansion) {
+      const auto& node = tree.node(id);
+      std::size_t first = line_of(node.begin);
+      std::size_t last = node.end > node.begin ? line_of(node.end - 1) : first;
+      for (std::size_t l = first + 1; l <= last && l < kinds.size(); ++l) {
+        kinds[l].inside_lua = true;
+        if (starts[first] == node.begin) kinds[l].continues_definition = true;
+      }
     }
   }
   ctx.embraced = embrace_lines(ctx, tree, starts);
   for (const auto& name : ctx.defined_plain)
     if (starts_with(name, "_")) ctx.redefined_directories.push_back(name);
-  for (const auto& kind : kinds) ctx.continues_definition.push_back(kind.continues_definition);
+  for (const auto& kind : kinds) {
+    ctx.continues_definition.push_back(kind.continues_definition);
+    ctx.inside_lua.push_back(kind.inside_lua);
+  }
 
   // Distinct License values: with more than one, every package keeps (or gets) its own.
   std::vector<std::string> licenses;
