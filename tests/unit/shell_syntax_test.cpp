@@ -6,6 +6,7 @@
 
 #include "rules/spec/shell_syntax.hpp"
 #include "tests/support/catch.hpp"
+#include "tests/support/lint_support.hpp"
 
 namespace {
 
@@ -30,6 +31,26 @@ std::string verdict(const std::string& script, const OpaqueRanges& opaque = {}) 
   }
   return std::to_string(line) + ":" + std::to_string(col) + ": " + r.error.message;
 }
+
+frontend::AnalyzeOptions only(const std::string& target = "opensuse-tumbleweed") {
+  frontend::AnalyzeOptions o;
+  o.target = target;
+  o.rules.has_select = true;
+  o.rules.select = {"scriptlet-shell-syntax"};
+  return o;
+}
+
+const std::string kHead = R"(Name:           example
+Version:        1.0
+Release:        0
+Summary:        Example package
+License:        MIT
+URL:            https://example.org
+
+%description
+An example package.
+
+)";
 
 }  // namespace
 
@@ -283,4 +304,43 @@ TEST_CASE("shell syntax: deep nesting is linear and does not recurse", "[shell]"
   CHECK(verdict(repeat("echo $((a) ", n)) == "unsure");
   CHECK(verdict(repeat("a[ ", n)) == "ok");
   CHECK(verdict(repeat("cat <<E <<F\nx\nE\nF\n", n / 4)) == "ok");
+}
+
+TEST_CASE("scriptlet-shell-syntax: macros are words and %if branches are read on their own",
+          "[shell][rules]") {
+  auto count = [](const std::string& body, const std::string& target = "opensuse-tumbleweed") {
+    return testing::lint_text("example.spec", kHead + body + "\n%files\n", only(target))
+        .count("scriptlet-shell-syntax");
+  };
+  CHECK(count("%post\nif [ $1 = 0 ] : then\n  :\nfi\n") == 1);
+  CHECK(count("%post\nif [ $1 = 0 ]; then\n  %{?ldconfig}\nfi\n") == 0);
+  CHECK(count("%post\n%service_add_post example.service\n%{_bindir}/x \"%{name}\" || :\n") == 0);
+  CHECK(count("%post\nif true; then\n%systemd_post example.service\nfi\n") == 0);
+  // A macro that may expand to shell keywords hides the error it could be part of.
+  CHECK(count("%post\nif true; then\n  :\n%{?with_x:fi}\n") == 0);
+  CHECK(count("%define open_if if true; then\n%post\n%open_if\n  :\nfi\n") == 0);
+  CHECK(count("%post\n%{lua: print(\"if true; then\")}\n  :\nfi\n") == 0);
+  // Each branch complete: an error in one branch is reported.
+  CHECK(count("%post\n%if 0%{?suse_version}\n:\n%else\necho a | | b\n%endif\n") == 1);
+  // A construct split across branches: only what every reading shows.
+  CHECK(count("%post\n%if 0%{?fedora}\nif [ $1 -eq 0 ]; then\n%else\nif [ \"$1\" = 0 ]; then\n%endif\n  "
+              ":\nfi\n") == 0);
+  CHECK(count("%post\n%if 1\nif true; then\n%endif\n:\n%if 0\n:\n%else\nfi\n%endif\n") == 0);
+  CHECK(count("%post\n%if 1\nif true; then\n%endif\n:\n%if 1\nfi\n%endif\nfi\n") == 1);
+  // An empty branch does not make the body empty.
+  CHECK(count("%post\nif true; then\n%if 0%{?fedora}\n:\n%endif\nfi\n") == 0);
+  // Not shell, or not all of the script.
+  CHECK(count("%post -p <lua>\nif then fi\n") == 0);
+  CHECK(count("%post -p /usr/bin/perl\nif then fi\n") == 0);
+  CHECK(count("%post -f post.sh\nfi\n") == 0);
+  CHECK(count("%post -p /bin/bash\nif then\n") == 1);
+  CHECK(count("%triggerin -- bash\nfi\n") == 1);
+  CHECK(count("%filetriggerin -- /usr/lib/example\nfi\n") == 1);
+  // Build sections are not scriptlets.
+  CHECK(count("%build\nif then\n") == 0);
+  // Positions point into the scriptlet.
+  const auto run = testing::lint_text("example.spec",
+                                      kHead + "%postun\nif [ $1 = 0 ] : then\n  :\nfi\n\n%files\n", only());
+  CHECK(run.gcc().find(":14:1: error: shell syntax error in %postun: unexpected `fi`, expected `then`") !=
+        std::string::npos);
 }
