@@ -48,6 +48,12 @@ case $target in
   changes) find "$corpus" -type f -name '*.changes' -size -256k -print0 | seed ;;
   service) find "$corpus" -type f \( -name '_service' -o -name '_service-template' \) -print0 | seed ;;
   dsc) find "$corpus" -type f \( -name '*.dsc' -o -name '*.dsc-template' \) -print0 | seed ;;
+  shell)
+    # The shell scripts of the corpus: Debian maintainer scripts, and the specs themselves,
+    # whose scriptlets are shell.
+    find "$corpus" -type f \( -name '*.postinst' -o -name '*.preinst' -o -name '*.prerm' -o -name '*.postrm' \
+      -o -name postinst -o -name preinst -o -name prerm -o -name postrm -o -name '*.sh' \) -size -256k -print0 | seed
+    find "$corpus/real-specs" -type f -name '*.spec' -size -64k -print0 | head -z -n 300 | seed ;;
   expression)
     # The conditions of every %if and %elif in the corpus, one per file.
     find "$corpus" -type f -name '*.spec' -print0 | xargs -0 cat 2>/dev/null |

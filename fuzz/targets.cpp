@@ -1,6 +1,7 @@
 #include "fuzz/targets.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -15,6 +16,7 @@
 #include "frontend/rpmspec/profile.hpp"
 #include "frontend/rpmspec/syntax.hpp"
 #include "ir/source.hpp"
+#include "rules/spec/shell_syntax.hpp"
 
 namespace katalint::fuzz {
 namespace {
@@ -98,6 +100,26 @@ void run_expression(std::string_view input) {
   (void)rpmspec::evaluate_expression(input, nullptr, error);
 }
 
+// The scriptlet shell syntax check (rules/spec/shell_syntax.hpp): the input as a script, and
+// again with its first bytes opaque (as masked macros are). An error lies in the input, and
+// checking the same script twice gives the same answer.
+void run_shell(std::string_view input) {
+  const rules::shell::OpaqueRanges none;
+  const auto first = rules::shell::check_shell_syntax(input, none);
+  const rules::shell::OpaqueRanges some = {{0, static_cast<std::uint32_t>(std::min<std::size_t>(input.size(), 8))}};
+  const auto second = rules::shell::check_shell_syntax(input, some);
+  for (const auto* r : {&first, &second}) {
+    if (r->verdict != rules::shell::Verdict::Error) continue;
+    const auto& e = r->error;
+    if (e.begin > e.end || e.end > input.size() || e.note_begin > e.note_end || e.note_end > input.size())
+      invariant_failed("shell", "an error range outside the script");
+    if (e.message.empty()) invariant_failed("shell", "an error without a message");
+  }
+  const auto again = rules::shell::check_shell_syntax(input, none);
+  if (again.verdict != first.verdict || again.error.begin != first.error.begin)
+    invariant_failed("shell", "two checks of one script disagree");
+}
+
 // The fix applier on arbitrary fixes: the input is a text, then fixes of random edits, so
 // overlapping, touching, empty, out-of-range and cross-file edits all occur. Nothing may
 // crash, and the diff must agree with the result.
@@ -164,6 +186,7 @@ const std::vector<Target>& targets() {
       {"macro", "spec", run_macro},
       {"expression", "expression", run_expression},
       {"fix", "fix", run_fix},
+      {"shell", "spec", run_shell},
   };
   return all;
 }

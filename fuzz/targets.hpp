@@ -1,7 +1,7 @@
 // Fuzz targets: one entry point per frontend, plus the macro engine, the %if expression
-// evaluator and the fix applier. The libFuzzer drivers (fuzz_main.cpp) and the regression
-// test (tests/unit/fuzz_regression_test.cpp) call the same functions, so an input that once
-// crashed a target keeps running in every build.
+// evaluator, the fix applier and the scriptlet shell syntax check. The libFuzzer drivers
+// (fuzz_main.cpp) and the regression test (tests/unit/fuzz_regression_test.cpp) call the
+// same functions, so an input that once crashed a target keeps running in every build.
 #pragma once
 
 #include <string_view>
@@ -10,7 +10,7 @@
 namespace katalint::fuzz {
 
 struct Target {
-  std::string_view name;       // spec, control, changelog, changes, service, dsc, macro, expression, fix
+  std::string_view name;       // spec, control, changelog, changes, service, dsc, macro, expression, fix, shell
   std::string_view seed_kind;  // which files of the corpus seed it (see fuzz/run.sh)
   void (*run)(std::string_view input);
 };

@@ -77,12 +77,16 @@ write("control-deep-parentheses/debian.control", CONTROL.replace("(= 13)", "(" *
 write("toml-deep/katalint.toml", "ignore = " + "[" * DEEP + "]" * DEEP + "\n")
 write("toml-deep/x.spec", HEAD + TAIL)
 write("baseline-deep.json", "[" * DEEP + "]" * DEEP)
+write("deep-scriptlet.spec", HEAD + TAIL + "\n%post\n" + "$(" * DEEP + "x" + ")" * DEEP + "\n" + "{ " * DEEP + ":;" + " }" * DEEP + "\n")
+write("deep-scriptlet-unterminated.spec", HEAD + TAIL + "\n%postun\n" + "\"$(" * DEEP + "\n%preun\n" + "if :; then " * DEEP + "\n")
+write("deep-scriptlet-if.spec", HEAD + TAIL + "\n%pre\n" + "%if 1\nif true; then\n" * (DEEP // 2) + "%endif\nfi\n" * (DEEP // 2))
 write("many-includes/many.spec", HEAD + "%include part.inc\n" * 20000 + TAIL)
 write("many-includes/part.inc", "Requires: a\n" * 100)
 
 # --- Width: many small things.
 write("many-sections.spec", HEAD + "".join(f"%package p{i}\nSummary: s\n%description p{i}\nd\n%files p{i}\n/usr/p{i}\n" for i in range(5000)) + TAIL)
 write("macro-many-definitions.spec", "".join(f"%global m{i} {i}\n" for i in range(100_000)) + HEAD + TAIL)
+write("scriptlet-many-conditionals.spec", HEAD + TAIL + "\n%post\n" + "%if 1\n:\n%elif 2\n:\n%elif 3\n:\n%endif\n" * 50_000 + "fi\n")
 write("huge-parametric-args.spec", "%define m(abc:) %{#} %{-c*} %**\n" + HEAD + "Source0: %m " + "-a " * 100_000 + "x\n" + TAIL)
 write("long-macro-name.spec", HEAD + "Source0: %{" + "n" * 1_000_000 + "}\n" + TAIL)
 write("fixable-flood.spec", HEAD + "BuildRoot: %{_tmppath}/x\n" + "PreReq: x\n" * 3000 + TAIL + "%defattr(-,root,root)\n"
