@@ -48,10 +48,12 @@ TEST_CASE("dependency lists are split as rpm reads them", "[suse-style]") {
   CHECK((*deps)[3].text() == "(c or d)");
   // Without blanks rpm reads one name; the formatter keeps it that way.
   CHECK((*deps)[4].text() == "e=>2");
+  // rpm reads "jjj>" as a name and the version as a second dependency: so does the formatter.
   auto glued_end = split_dependencies("jjj>  %{version}");
   REQUIRE(glued_end);
-  REQUIRE(glued_end->size() == 1);
-  CHECK(glued_end->front().text() == "jjj > %{version}");
+  REQUIRE(glued_end->size() == 2);
+  CHECK((*glued_end)[0].text() == "jjj>");
+  CHECK((*glued_end)[1].text() == "%{version}");
   auto rich = split_dependencies("packageand(nginx:moodle)");
   REQUIRE(rich);
   CHECK(rich->front().text() == "(nginx and moodle)");
