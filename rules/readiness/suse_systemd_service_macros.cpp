@@ -57,7 +57,7 @@ void check(const Context& ctx, Reporter& out) {
   // time; `BuildRequires: systemd` gives neither.
   for_each_text_line(ctx, [&](const TextLine& line) {
     if (line.kind != rpmspec::SyntaxKind::Tag || !line.section.empty() ||
-        spec_support::tag_name(*ctx.spec, line.node) != "buildrequires")
+        !spec_support::tag_is(*ctx.spec, line.node, "buildrequires"))
       return;
     const std::string_view t = line.text;
     const std::size_t colon = t.find(':');

@@ -69,7 +69,7 @@ bool is_token_char(char c) { return c != ' ' && c != '\t' && c != '(' && c != ')
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (tree.kind(line.line) != SyntaxKind::Tag || tag_name(tree, line.line) != "license") return;
+    if (tree.kind(line.line) != SyntaxKind::Tag || !tag_is(tree, line.line, "license")) return;
     const NodeId value = tree.child(line.line, SyntaxKind::TagValue);
     // Values built from macros are normalised where the macro is defined.
     if (value == rpmspec::kNoNode || !tree.node(value).is_leaf()) return;

@@ -20,13 +20,11 @@ constexpr std::uint32_t kValueColumn = 17;
 
 // The canonical spelling of a tag name ("Source12" for "source12"), or "" when unknown.
 std::string canonical(std::string_view written) {
-  const std::string l = lower(written);
   for (std::string_view c : kCanonical) {
-    const std::string lc = lower(c);
-    if (l == lc) return std::string(c);
-    if ((lc == "source" || lc == "patch") && l.size() > lc.size() && l.substr(0, lc.size()) == lc &&
-        l.find_first_not_of("0123456789", lc.size()) == std::string::npos)
-      return std::string(c) + l.substr(lc.size());
+    if (iequals(written, c)) return std::string(c);
+    if ((c == "Source" || c == "Patch") && written.size() > c.size() && iequals(written.substr(0, c.size()), c) &&
+        written.find_first_not_of("0123456789", c.size()) == std::string_view::npos)
+      return std::string(c) + std::string(written.substr(c.size()));
   }
   return {};
 }
@@ -34,7 +32,7 @@ std::string canonical(std::string_view written) {
 bool dependency_tag(std::string_view name) {
   for (std::string_view t : {"buildrequires", "requires", "provides", "obsoletes", "conflicts", "recommends", "suggests",
                              "supplements", "enhances", "buildconflicts"})
-    if (name == t) return true;
+    if (iequals(name, t)) return true;
   return false;
 }
 
@@ -64,7 +62,7 @@ void check(const Context& ctx, Reporter& out) {
       note_branch(ctx, d, begin);
     }
     // One dependency per line, when the line holds only plain dependencies.
-    if (!dependency_tag(lower(tree.text_of(name)))) return;
+    if (!dependency_tag(tree.text_of(name))) return;
     const auto deps = tree.find_all(SyntaxKind::Dependency, line.line);
     if (deps.size() < 2 || tree.text_of(value).find_first_of(",(%") != std::string_view::npos) return;
     // 'a >=1' or 'a<= 1' is one broken dependency to rpm, not two (comparison-operator-in-deptoken).

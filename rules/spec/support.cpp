@@ -47,6 +47,17 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
@@ -90,6 +101,11 @@ std::string_view section_interpreter(const SyntaxTree& tree, NodeId header) {
 std::string tag_name(const SyntaxTree& tree, NodeId tag) {
   const NodeId name = tree.child(tag, SyntaxKind::TagName);
   return name == rpmspec::kNoNode ? std::string() : lower(tree.text_of(name));
+}
+
+bool tag_is(const SyntaxTree& tree, NodeId tag, std::string_view name) {
+  const NodeId n = tree.child(tag, SyntaxKind::TagName);
+  return n == rpmspec::kNoNode ? name.empty() : iequals(tree.text_of(n), name);
 }
 
 std::string_view tag_value(const SyntaxTree& tree, NodeId tag) {
@@ -216,11 +232,26 @@ bool contains_word(std::string_view text, std::string_view word) {
   return false;
 }
 
+namespace {
+
+// Every SectionHeader with its section_name, in source order; built once per file.
+struct SectionIndex {
+  std::vector<std::pair<NodeId, std::string>> headers;
+};
+
+}  // namespace
+
 std::vector<NodeId> section_headers(const Context& ctx, std::string_view name) {
   std::vector<NodeId> out;
   if (!ctx.spec) return out;
-  for (NodeId h : ctx.spec->find_all(SyntaxKind::SectionHeader))
-    if (section_name(*ctx.spec, h) == name) out.push_back(h);
+  static const char kKey = 0;
+  const auto& index = ctx.shared<SectionIndex>(&kKey, [&ctx] {
+    SectionIndex built;
+    for (NodeId h : ctx.spec->all_of(SyntaxKind::SectionHeader)) built.headers.emplace_back(h, section_name(*ctx.spec, h));
+    return built;
+  });
+  for (const auto& [h, n] : index.headers)
+    if (n == name) out.push_back(h);
   return out;
 }
 
@@ -242,7 +273,7 @@ ir::Range package_line(const Context& ctx) {
   if (ctx.spec) {
     const SyntaxTree& tree = *ctx.spec;
     for (const LineInfo& line : lines(ctx))
-      if (line.section.empty() && tree.kind(line.line) == SyntaxKind::Tag && tag_name(tree, line.line) == "name")
+      if (line.section.empty() && tree.kind(line.line) == SyntaxKind::Tag && tag_is(tree, line.line, "name"))
         return without_newline(tree, line.line);
   }
   const std::string_view text = ctx.file.text();

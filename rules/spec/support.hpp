@@ -50,6 +50,8 @@ std::string_view section_interpreter(const SyntaxTree& tree, NodeId header);
 
 // The lower-case text of a TagName.
 std::string tag_name(const SyntaxTree& tree, NodeId tag);
+// tag_name(tree, tag) == name for a lower-case `name`, without the copy.
+bool tag_is(const SyntaxTree& tree, NodeId tag, std::string_view name);
 // The TagValue text, or "".
 std::string_view tag_value(const SyntaxTree& tree, NodeId tag);
 
@@ -94,6 +96,8 @@ ir::Range package_line(const Context& ctx);
 
 // ASCII lower-case copy.
 std::string lower(std::string_view s);
+// lower(a) == lower(b), without the copies.
+bool iequals(std::string_view a, std::string_view b);
 // Without leading and trailing blanks and line ends.
 std::string_view trim(std::string_view s);
 
@@ -104,8 +108,11 @@ void for_each_line(const SyntaxTree& tree, Fn&& fn) {
   LineInfo info;
   std::string current;
   bool shell = false;
-  for (NodeId id = 0; id < tree.nodes.size(); ++id) {
-    if (!is_line(tree, id)) continue;
+  for (NodeId id = 0; id < tree.nodes.size();) {
+    if (!is_line(tree, id)) {
+      ++id;
+      continue;
+    }
     if (tree.kind(id) == SyntaxKind::SectionHeader) {
       current = section_name(tree, id);
       info.header = id;
@@ -118,6 +125,7 @@ void for_each_line(const SyntaxTree& tree, Fn&& fn) {
     info.section = current;
     info.shell = shell;
     fn(static_cast<const LineInfo&>(info));
+    id = tree.node(id).subtree_end;  // lines never hold lines
   }
 }
 
