@@ -241,6 +241,13 @@ struct SectionIndex {
 
 }  // namespace
 
+bool is_macro_dir_glob(std::string_view path, std::string_view name) {
+  if (!path.starts_with('%') || !path.ends_with("/*")) return false;
+  path = path.substr(1, path.size() - 3);
+  if (path.starts_with('{') && path.ends_with('}')) path = path.substr(1, path.size() - 2);
+  return path == name;
+}
+
 std::vector<NodeId> section_headers(const Context& ctx, std::string_view name) {
   std::vector<NodeId> out;
   if (!ctx.spec) return out;

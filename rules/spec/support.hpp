@@ -80,6 +80,9 @@ bool in_untaken_branch(const Context& ctx, std::uint32_t offset);
 // The whole-line MacroRef at the start of a BodyLine (after blanks), or kNoNode.
 NodeId leading_macro(const SyntaxTree& tree, NodeId line);
 
+// True for "%{NAME}/*" and "%NAME/*": a glob over everything in the directory NAME names.
+bool is_macro_dir_glob(std::string_view path, std::string_view name);
+
 // True when `text` contains `word` delimited by non-word characters (letters, digits, '_').
 bool contains_word(std::string_view text, std::string_view word);
 
