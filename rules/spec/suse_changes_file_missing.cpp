@@ -24,18 +24,21 @@ void check(const Context& ctx, Reporter& out) {
   std::error_code ec;
   const fs::path spec = ctx.file.path();
   if (!fs::is_regular_file(spec, ec)) return;
-  // Only in an OBS package directory: a lone spec (a new package, a test file) has no history yet.
-  bool obs_directory = false;
-  const fs::path dir = spec.parent_path().empty() ? fs::path(".") : spec.parent_path();
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    const fs::path name = entry.path().filename();
-    if (name == "_service" || name == "_multibuild" || name == ".osc" || name.extension() == ".changes") obs_directory = true;
-  }
-  if (!obs_directory) return;
   const fs::path changes = spec.parent_path() / (ctx.package->name + ".changes");
   // Multi-spec packages share the changes file of the spec's own name.
   const fs::path by_file = spec.parent_path() / (spec.stem().string() + ".changes");
   if (fs::exists(changes, ec) || fs::exists(by_file, ec)) return;
+  // Only in an OBS package directory: a lone spec (a new package, a test file) has no history yet.
+  bool obs_directory = false;
+  const fs::path dir = spec.parent_path().empty() ? fs::path(".") : spec.parent_path();
+  for (auto it = fs::directory_iterator(dir, ec); !obs_directory && it != fs::directory_iterator(); ++it) {
+    // The name as a view: building a path for each entry costs more than the whole check.
+    const std::string_view path = it->path().native();
+    const std::string_view name = path.substr(path.rfind('/') + 1);
+    obs_directory = name == "_service" || name == "_multibuild" || name == ".osc" ||
+                    (name.size() > 8 && name.ends_with(".changes"));  // path::extension() is "" for ".changes"
+  }
+  if (!obs_directory) return;
   out.report(package_line(ctx), fmt::format("no {}.changes next to the spec; SUSE packages record their history there",
                                           ctx.package->name));
 }
