@@ -31,10 +31,6 @@ constexpr std::array<std::string_view, 24> kCanonical = {
     "Python-2.0",   "Ruby",         "Unlicense",   "WTFPL",        "Zlib",         "curl",
 };
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && lower(a) == lower(b);
-}
-
 bool is_operator(std::string_view token) {
   return iequals(token, "AND") || iequals(token, "OR") || iequals(token, "WITH");
 }

@@ -100,7 +100,16 @@ ir::Range package_line(const Context& ctx);
 // ASCII lower-case copy.
 std::string lower(std::string_view s);
 // lower(a) == lower(b), without the copies.
-bool iequals(std::string_view a, std::string_view b);
+inline bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
 // Without leading and trailing blanks and line ends.
 std::string_view trim(std::string_view s);
 
