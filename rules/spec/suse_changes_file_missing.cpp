@@ -1,4 +1,6 @@
 // suse-changes-file-missing: no %changelog heading, or no NAME.changes next to the spec.
+#include <dirent.h>
+
 #include <filesystem>
 
 #include <fmt/core.h>
@@ -29,14 +31,17 @@ void check(const Context& ctx, Reporter& out) {
   const fs::path by_file = spec.parent_path() / (spec.stem().string() + ".changes");
   if (fs::exists(changes, ec) || fs::exists(by_file, ec)) return;
   // Only in an OBS package directory: a lone spec (a new package, a test file) has no history yet.
+  // readdir, not fs::directory_iterator: building a path per entry costs more than the rest of
+  // the check, in directories of a hundred specs.
   bool obs_directory = false;
   const fs::path dir = spec.parent_path().empty() ? fs::path(".") : spec.parent_path();
-  for (auto it = fs::directory_iterator(dir, ec); !obs_directory && it != fs::directory_iterator(); ++it) {
-    // The name as a view: building a path for each entry costs more than the whole check.
-    const std::string_view path = it->path().native();
-    const std::string_view name = path.substr(path.rfind('/') + 1);
-    obs_directory = name == "_service" || name == "_multibuild" || name == ".osc" ||
-                    (name.size() > 8 && name.ends_with(".changes"));  // path::extension() is "" for ".changes"
+  if (DIR* d = opendir(dir.c_str())) {
+    for (const dirent* entry; !obs_directory && (entry = readdir(d)) != nullptr;) {
+      const std::string_view name = entry->d_name;
+      obs_directory = name == "_service" || name == "_multibuild" || name == ".osc" ||
+                      (name.size() > 8 && name.ends_with(".changes"));  // path::extension() is "" for ".changes"
+    }
+    closedir(d);
   }
   if (!obs_directory) return;
   out.report(package_line(ctx), fmt::format("no {}.changes next to the spec; SUSE packages record their history there",
