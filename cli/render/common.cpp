@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 namespace katalint::cli::render_detail {
@@ -117,28 +118,53 @@ void append_utf8(std::string& out, char32_t c) {
   }
 }
 
-std::string one_line(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+namespace {
+
+// one_line(s) appended to `out`.
+void append_one_line(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    // Printable ASCII is copied as is, a run at a time.
+    std::size_t plain = i;
+    while (plain < s.size() && s[plain] >= 0x20 && s[plain] < 0x7F) ++plain;
+    out.append(s, i, plain - i);
+    if (plain == s.size()) break;
+    i = plain;
     const auto cp = next_code_point(s, i);
     if (!cp)
       append_utf8(out, 0xFFFD);
     else if (*cp < 0x20 || *cp == 0x7F)
       out += ' ';
     else
-      append_utf8(out, *cp);
+      out.append(s, plain, i - plain);  // a valid sequence re-encodes to the same bytes
   }
+}
+
+}  // namespace
+
+std::string one_line(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  append_one_line(out, s);
   return out;
 }
 
 std::string gcc_line(const ir::Diagnostic& d, const ir::SourceManager& sources) {
   const Location loc = locate(sources, d.range);
-  const std::string where =
-      loc ? fmt::format("{}:{}:{}", one_line(loc.path()), loc.begin_pos.line, loc.begin_pos.column)
-          : std::string("katalint");
-  return fmt::format("{}: {}: {} [{}]", where, ir::to_string(d.severity), one_line(d.message),
-                     one_line(d.rule));
+  std::string out;
+  if (loc) {
+    append_one_line(out, loc.path());
+    fmt::format_to(std::back_inserter(out), ":{}:{}", loc.begin_pos.line, loc.begin_pos.column);
+  } else {
+    out = "katalint";
+  }
+  out += ": ";
+  out += ir::to_string(d.severity);
+  out += ": ";
+  append_one_line(out, d.message);
+  out += " [";
+  append_one_line(out, d.rule);
+  out += ']';
+  return out;
 }
 
 std::vector<FileGroup> group_by_file(const std::vector<ir::Diagnostic>& diagnostics,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -122,6 +123,9 @@ class SyntaxTree {
   [[nodiscard]] NodeId find_first(SyntaxKind kind, NodeId within = 0) const;
   // Every node of `kind` in the subtree of `within`, in preorder.
   [[nodiscard]] std::vector<NodeId> find_all(SyntaxKind kind, NodeId within = 0) const;
+  // Every node of `kind` in the whole tree, in preorder, without a copy; valid while `nodes`
+  // is unchanged.
+  [[nodiscard]] std::span<const NodeId> all_of(SyntaxKind kind) const { return of_kind(kind); }
   // Smallest node whose range contains [offset, offset + 1) (the deepest one), or the root.
   [[nodiscard]] NodeId node_at(std::uint32_t offset) const;
 

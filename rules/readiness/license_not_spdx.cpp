@@ -13,7 +13,7 @@ void check(const Context& ctx, Reporter& out) {
   const rpmspec::SyntaxTree& tree = *ctx.spec;
   const spdx::ExpressionOptions options{.allow_suse_ids = ctx.family == Family::Suse};
   for_each_text_line(ctx, [&](const TextLine& line) {
-    if (line.kind != rpmspec::SyntaxKind::Tag || spec_support::tag_name(tree, line.node) != "license") return;
+    if (line.kind != rpmspec::SyntaxKind::Tag || !spec_support::tag_is(tree, line.node, "license")) return;
     const rpmspec::NodeId value = tree.child(line.node, rpmspec::SyntaxKind::TagValue);
     if (value == rpmspec::kNoNode) return;
     const std::string_view text = tree.text_of(value);

@@ -53,10 +53,13 @@ bool name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
+// The profile's values looked up so far: the same directory macros recur on every line.
+using ProfileValues = std::map<std::string, std::optional<std::string>, std::less<>>;
+
 // Expands %{NAME} and %NAME from the spec's simple definitions and the profile; nullopt when a
 // macro is left.
 std::optional<std::string> expand(const Context& ctx, const std::map<std::string, std::string, std::less<>>& defs,
-                                  std::string_view text) {
+                                  ProfileValues& profile, std::string_view text) {
   std::string s(text);
   for (int round = 0; round < 5; ++round) {
     const std::size_t at = s.find('%');
@@ -75,10 +78,11 @@ std::optional<std::string> expand(const Context& ctx, const std::map<std::string
     std::string value;
     if (auto it = defs.find(name); it != defs.end()) {
       value = it->second;
-    } else if (auto p = ctx.profile_value(name)) {
-      value = *p;
     } else {
-      return std::nullopt;
+      auto p = profile.find(name);
+      if (p == profile.end()) p = profile.emplace(name, ctx.profile_value(name)).first;
+      if (!p->second) return std::nullopt;
+      value = *p->second;
     }
     s.replace(at, (s[at + 1] == '{' ? end + 1 : end) - at, value);
   }
@@ -98,6 +102,7 @@ bool owner(const Context& ctx, std::string_view dir) {
 
 void check(const Context& ctx, Reporter& out) {
   std::map<std::string, std::string, std::less<>> defs;
+  ProfileValues profile;
   for_each_text_line(ctx, [&](const TextLine& line) {
     if (line.kind != rpmspec::SyntaxKind::MacroDefinition) return;
     const std::string_view t = spec_support::trim(line.text);
@@ -145,7 +150,7 @@ void check(const Context& ctx, Reporter& out) {
     while (e < t.size() && t[e] != ' ' && t[e] != '\t') ++e;
     const std::string_view token = t.substr(i, e - i);
     if (token.find_first_of("*?[") != std::string_view::npos) return;
-    std::optional<std::string> path = expand(ctx, defs, token);
+    std::optional<std::string> path = expand(ctx, defs, profile, token);
     if (!path) return;
     while (path->size() > 1 && path->back() == '/') path->pop_back();
     for (const std::string_view dir : kSystemDirs) {

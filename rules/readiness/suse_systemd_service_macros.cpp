@@ -15,21 +15,33 @@ constexpr std::array<std::string_view, 5> kUnitSuffixes = {".service", ".socket"
 constexpr std::array<std::string_view, 4> kMacros = {"service_add_pre", "service_add_post", "service_del_preun",
                                                      "service_del_postun"};
 
-bool calls(std::string_view text, std::string_view macro) {
-  return text.find(fmt::format("%{}", macro)) != std::string_view::npos ||
-         text.find(fmt::format("%{{{}", macro)) != std::string_view::npos ||
-         text.find(fmt::format("%{{?{}", macro)) != std::string_view::npos;
+constexpr std::array<std::string_view, 2> kOrdering = {"systemd_ordering", "systemd_requires"};
+
+// For each name, whether the text calls it as %NAME, %{NAME or %{?NAME (a prefix match, as
+// grep would); one pass over the text's '%'s.
+template <std::size_t N>
+std::array<bool, N> calls(std::string_view text, const std::array<std::string_view, N>& names) {
+  std::array<bool, N> found{};
+  for (std::size_t at = text.find('%'); at != std::string_view::npos; at = text.find('%', at + 1)) {
+    std::string_view rest = text.substr(at + 1);
+    if (starts_with(rest, "{?"))
+      rest.remove_prefix(2);
+    else if (starts_with(rest, "{"))
+      rest.remove_prefix(1);
+    for (std::size_t i = 0; i < N; ++i) found[i] = found[i] || starts_with(rest, names[i]);
+  }
+  return found;
 }
 
 void check(const Context& ctx, Reporter& out) {
+  const auto called = calls(ctx.file.text(), kMacros);
   std::string missing;
-  for (const std::string_view m : kMacros) {
-    if (calls(ctx.file.text(), m)) continue;
+  for (std::size_t i = 0; i < kMacros.size(); ++i) {
+    if (called[i]) continue;
     if (!missing.empty()) missing += ", ";
     missing += "%";
-    missing += m;
+    missing += kMacros[i];
   }
-  const bool ordering = calls(ctx.file.text(), "systemd_ordering") || calls(ctx.file.text(), "systemd_requires");
   bool units = false;
   for_each_text_line(ctx, [&](const TextLine& line) {
     if (line.section != "files" || line.kind == rpmspec::SyntaxKind::SectionHeader) return;
@@ -52,12 +64,14 @@ void check(const Context& ctx, Reporter& out) {
       return;
     }
   });
-  if (!units || ordering) return;
+  if (!units) return;
+  const auto ordering = calls(ctx.file.text(), kOrdering);
+  if (ordering[0] || ordering[1]) return;
   // The units' scriptlets need systemd's rpm macros and the ordering on systemd at install
   // time; `BuildRequires: systemd` gives neither.
   for_each_text_line(ctx, [&](const TextLine& line) {
     if (line.kind != rpmspec::SyntaxKind::Tag || !line.section.empty() ||
-        spec_support::tag_name(*ctx.spec, line.node) != "buildrequires")
+        !spec_support::tag_is(*ctx.spec, line.node, "buildrequires"))
       return;
     const std::string_view t = line.text;
     const std::size_t colon = t.find(':');

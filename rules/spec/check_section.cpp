@@ -30,7 +30,7 @@ void check(const Context& ctx, Reporter& out) {
   if (checks.empty()) {
     // Declarative builds (BuildSystem:) bring their own %check.
     for (NodeId tag : tree.find_all(SyntaxKind::Tag))
-      if (tag_name(tree, tag) == "buildsystem") return;
+      if (tag_is(tree, tag, "buildsystem")) return;
     const auto installs = section_headers(ctx, "install");
     const ir::Range where = installs.empty() ? package_line(ctx) : without_newline(tree, installs.front());
     out.report(where, "no %check section; run the upstream test suite if there is one");

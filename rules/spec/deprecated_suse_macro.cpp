@@ -21,7 +21,7 @@ void check(const Context& ctx, Reporter& out) {
   for_each_line(ctx, [&](const LineInfo& line) {
     const NodeId n = line.line;
     const ir::Range whole = tree.range(n);
-    if (tree.kind(n) == SyntaxKind::Tag && tag_name(tree, n) == "buildrequires") {
+    if (tree.kind(n) == SyntaxKind::Tag && tag_is(tree, n, "buildrequires")) {
       for (NodeId dep : tree.find_all(SyntaxKind::DependencyName, n)) {
         if (yast || trim(tree.text_of(dep)) != "update-desktop-files") continue;
         desktop_buildrequires = true;

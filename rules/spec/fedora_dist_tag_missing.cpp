@@ -20,7 +20,7 @@ void check(const Context& ctx, Reporter& out) {
     if (dist && !dist->empty() && ctx.package->release.find(*dist) != std::string::npos) return;
   }
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (!line.section.empty() || tree.kind(line.line) != SyntaxKind::Tag || tag_name(tree, line.line) != "release")
+    if (!line.section.empty() || tree.kind(line.line) != SyntaxKind::Tag || !tag_is(tree, line.line, "release"))
       return;
     const NodeId value = tree.child(line.line, SyntaxKind::TagValue);
     if (value == rpmspec::kNoNode || mentions_dist(tree.text_of(value))) return;

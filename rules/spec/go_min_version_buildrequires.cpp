@@ -27,7 +27,7 @@ void check(const Context& ctx, Reporter& out) {
   bool versioned = false, macros = false;
   for_each_line(ctx, [&](const LineInfo& line) {
     const NodeId n = line.line;
-    if (tree.kind(n) == SyntaxKind::Tag && tag_name(tree, n) == "buildrequires") {
+    if (tree.kind(n) == SyntaxKind::Tag && tag_is(tree, n, "buildrequires")) {
       for (NodeId dep : tree.find_all(SyntaxKind::Dependency, n)) {
         const NodeId name_node = tree.child(dep, SyntaxKind::DependencyName);
         if (name_node == rpmspec::kNoNode) continue;

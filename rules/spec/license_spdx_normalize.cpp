@@ -31,10 +31,6 @@ constexpr std::array<std::string_view, 24> kCanonical = {
     "Python-2.0",   "Ruby",         "Unlicense",   "WTFPL",        "Zlib",         "curl",
 };
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && lower(a) == lower(b);
-}
-
 bool is_operator(std::string_view token) {
   return iequals(token, "AND") || iequals(token, "OR") || iequals(token, "WITH");
 }
@@ -69,7 +65,7 @@ bool is_token_char(char c) { return c != ' ' && c != '\t' && c != '(' && c != ')
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (tree.kind(line.line) != SyntaxKind::Tag || tag_name(tree, line.line) != "license") return;
+    if (tree.kind(line.line) != SyntaxKind::Tag || !tag_is(tree, line.line, "license")) return;
     const NodeId value = tree.child(line.line, SyntaxKind::TagValue);
     // Values built from macros are normalised where the macro is defined.
     if (value == rpmspec::kNoNode || !tree.node(value).is_leaf()) return;

@@ -40,7 +40,7 @@ void check(const Context& ctx, Reporter& out) {
   for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag || !line.section.empty()) return;
     last_preamble_tag = line.line;
-    if (tag_name(tree, line.line) != "buildrequires") return;
+    if (!tag_is(tree, line.line, "buildrequires")) return;
     buildrequires += " " + std::string(tag_value(tree, line.line)) + " ";
     // The insertion point stays at the top level.
     if (tree.kind(tree.node(line.line).parent) != SyntaxKind::ConditionalBranch) last_buildrequires = line.line;

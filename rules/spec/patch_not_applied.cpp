@@ -153,7 +153,7 @@ void check(const Context& ctx, Reporter& out) {
   bool skip = false;
   // Every branch of every conditional counts: a patch applied in any branch is applied.
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (tree.kind(line.line) == SyntaxKind::Tag && line.section.empty() && tag_name(tree, line.line) == "buildsystem")
+    if (tree.kind(line.line) == SyntaxKind::Tag && line.section.empty() && tag_is(tree, line.line, "buildsystem"))
       skip = true;  // declarative builds apply the patches themselves
     if (!is_build_section(line.section) || tree.kind(line.line) != SyntaxKind::BodyLine) return;
     const std::uint32_t line_end = tree.node(line.line).end;

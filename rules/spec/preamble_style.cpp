@@ -18,42 +18,47 @@ constexpr std::string_view kCanonical[] = {
 
 constexpr std::uint32_t kValueColumn = 17;
 
-// The canonical spelling of a tag name ("Source12" for "source12"), or "" when unknown.
-std::string canonical(std::string_view written) {
-  const std::string l = lower(written);
+// The canonical spelling of a tag name ("Source12" for "source12") into `out`; false when unknown.
+bool canonical(std::string_view written, std::string& out) {
   for (std::string_view c : kCanonical) {
-    const std::string lc = lower(c);
-    if (l == lc) return std::string(c);
-    if ((lc == "source" || lc == "patch") && l.size() > lc.size() && l.substr(0, lc.size()) == lc &&
-        l.find_first_not_of("0123456789", lc.size()) == std::string::npos)
-      return std::string(c) + l.substr(lc.size());
+    if (!iequals(written, c)) continue;
+    out = c;
+    return true;
   }
-  return {};
+  for (std::string_view c : {std::string_view("Source"), std::string_view("Patch")}) {
+    if (written.size() <= c.size() || !iequals(written.substr(0, c.size()), c) ||
+        written.find_first_not_of("0123456789", c.size()) != std::string_view::npos)
+      continue;
+    out = c;
+    out += written.substr(c.size());
+    return true;
+  }
+  return false;
 }
 
 bool dependency_tag(std::string_view name) {
   for (std::string_view t : {"buildrequires", "requires", "provides", "obsoletes", "conflicts", "recommends", "suggests",
                              "supplements", "enhances", "buildconflicts"})
-    if (name == t) return true;
+    if (iequals(name, t)) return true;
   return false;
 }
 
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
+  std::string fixed_name, expected;  // reused from line to line
   for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag || (!line.section.empty() && line.section != "package")) return;
     const NodeId name = tree.child(line.line, SyntaxKind::TagName);
     const NodeId value = tree.child(line.line, SyntaxKind::TagValue);
     if (name == rpmspec::kNoNode || value == rpmspec::kNoNode) return;
-    const std::string fixed_name = canonical(tree.text_of(name));
-    if (fixed_name.empty()) return;
-    const NodeId qualifier = tree.child(line.line, SyntaxKind::TagQualifier);
-    const std::string head =
-        fixed_name + (qualifier == rpmspec::kNoNode ? "" : std::string(tree.text_of(qualifier))) + ":";
     const std::uint32_t begin = tree.node(name).begin, value_begin = tree.node(value).begin;
     // The tag must start its line for the column to mean anything.
-    if (begin != tree.node(line.line).begin) return;
-    const std::string expected = head + std::string(head.size() + 1 < kValueColumn ? kValueColumn - 1 - head.size() : 1, ' ');
+    if (begin != tree.node(line.line).begin || !canonical(tree.text_of(name), fixed_name)) return;
+    const NodeId qualifier = tree.child(line.line, SyntaxKind::TagQualifier);
+    expected = fixed_name;
+    if (qualifier != rpmspec::kNoNode) expected += tree.text_of(qualifier);
+    expected += ':';
+    expected.append(expected.size() + 1 < kValueColumn ? kValueColumn - 1 - expected.size() : 1, ' ');
     const std::string_view written = tree.text.substr(begin, value_begin - begin);
     if (written != expected) {
       const ir::Range prefix{tree.file, begin, value_begin};
@@ -64,7 +69,7 @@ void check(const Context& ctx, Reporter& out) {
       note_branch(ctx, d, begin);
     }
     // One dependency per line, when the line holds only plain dependencies.
-    if (!dependency_tag(lower(tree.text_of(name)))) return;
+    if (!dependency_tag(tree.text_of(name))) return;
     const auto deps = tree.find_all(SyntaxKind::Dependency, line.line);
     if (deps.size() < 2 || tree.text_of(value).find_first_of(",(%") != std::string_view::npos) return;
     // 'a >=1' or 'a<= 1' is one broken dependency to rpm, not two (comparison-operator-in-deptoken).

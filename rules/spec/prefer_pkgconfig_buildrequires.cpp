@@ -31,7 +31,7 @@ constexpr Mapping kMappings[] = {
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (tree.kind(line.line) != SyntaxKind::Tag || tag_name(tree, line.line) != "buildrequires") return;
+    if (tree.kind(line.line) != SyntaxKind::Tag || !tag_is(tree, line.line, "buildrequires")) return;
     for (NodeId dep : tree.find_all(SyntaxKind::Dependency, line.line)) {
       const NodeId name = tree.child(dep, SyntaxKind::DependencyName);
       if (name == rpmspec::kNoNode) continue;

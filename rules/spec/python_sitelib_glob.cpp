@@ -11,11 +11,13 @@ using namespace spec_support;
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (line.section != "files" || tree.kind(line.line) != SyntaxKind::FileEntry) return;
+    if (line.section != "files" || tree.kind(line.line) != SyntaxKind::FileEntry ||
+        tree.text_of(line.line).find("/*") == std::string_view::npos)
+      return;
     for (NodeId path : tree.find_all(SyntaxKind::FilePath, line.line)) {
       const std::string_view text = trim(tree.text_of(path));
       for (std::string_view dir : {"python_sitelib", "python_sitearch", "python3_sitelib", "python3_sitearch"}) {
-        if (text != fmt::format("%{{{}}}/*", dir) && text != fmt::format("%{}/*", dir)) continue;
+        if (!is_macro_dir_glob(text, dir)) continue;
         auto d = out.report(tree.range(path),
                             fmt::format("{} owns everything in the python site directory; list the module and its metadata", text));
         note_branch(ctx, d, tree.node(line.line).begin);

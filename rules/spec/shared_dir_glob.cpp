@@ -15,12 +15,13 @@ void check(const Context& ctx, Reporter& out) {
                                                             "_includedir", "_mandir", "_libdir"};
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (line.section != "files" || tree.kind(line.line) != SyntaxKind::FileEntry) return;
+    if (line.section != "files" || tree.kind(line.line) != SyntaxKind::FileEntry ||
+        tree.text_of(line.line).find("/*") == std::string_view::npos)
+      return;
     for (NodeId c : tree.find_all(SyntaxKind::FilePath, line.line)) {
       const std::string_view path = trim(tree.text_of(c));
       for (std::string_view dir : kDirs) {
-        const std::string braced = fmt::format("%{{{}}}/*", dir), bare = fmt::format("%{}/*", dir);
-        if (path != braced && path != bare) continue;
+        if (!is_macro_dir_glob(path, dir)) continue;
         out.report(tree.range(c), fmt::format("{} packages everything in a directory other packages share; list "
                                               "the files",
                                               path));

@@ -92,6 +92,11 @@ std::string tag_name(const SyntaxTree& tree, NodeId tag) {
   return name == rpmspec::kNoNode ? std::string() : lower(tree.text_of(name));
 }
 
+bool tag_is(const SyntaxTree& tree, NodeId tag, std::string_view name) {
+  const NodeId n = tree.child(tag, SyntaxKind::TagName);
+  return n == rpmspec::kNoNode ? name.empty() : iequals(tree.text_of(n), name);
+}
+
 std::string_view tag_value(const SyntaxTree& tree, NodeId tag) {
   const NodeId value = tree.child(tag, SyntaxKind::TagValue);
   return value == rpmspec::kNoNode ? std::string_view() : tree.text_of(value);
@@ -216,11 +221,33 @@ bool contains_word(std::string_view text, std::string_view word) {
   return false;
 }
 
+namespace {
+
+// Every SectionHeader with its section_name, in source order; built once per file.
+struct SectionIndex {
+  std::vector<std::pair<NodeId, std::string>> headers;
+};
+
+}  // namespace
+
+bool is_macro_dir_glob(std::string_view path, std::string_view name) {
+  if (!path.starts_with('%') || !path.ends_with("/*")) return false;
+  path = path.substr(1, path.size() - 3);
+  if (path.starts_with('{') && path.ends_with('}')) path = path.substr(1, path.size() - 2);
+  return path == name;
+}
+
 std::vector<NodeId> section_headers(const Context& ctx, std::string_view name) {
   std::vector<NodeId> out;
   if (!ctx.spec) return out;
-  for (NodeId h : ctx.spec->find_all(SyntaxKind::SectionHeader))
-    if (section_name(*ctx.spec, h) == name) out.push_back(h);
+  static const char kKey = 0;
+  const auto& index = ctx.shared<SectionIndex>(&kKey, [&ctx] {
+    SectionIndex built;
+    for (NodeId h : ctx.spec->all_of(SyntaxKind::SectionHeader)) built.headers.emplace_back(h, section_name(*ctx.spec, h));
+    return built;
+  });
+  for (const auto& [h, n] : index.headers)
+    if (n == name) out.push_back(h);
   return out;
 }
 
@@ -242,7 +269,7 @@ ir::Range package_line(const Context& ctx) {
   if (ctx.spec) {
     const SyntaxTree& tree = *ctx.spec;
     for (const LineInfo& line : lines(ctx))
-      if (line.section.empty() && tree.kind(line.line) == SyntaxKind::Tag && tag_name(tree, line.line) == "name")
+      if (line.section.empty() && tree.kind(line.line) == SyntaxKind::Tag && tag_is(tree, line.line, "name"))
         return without_newline(tree, line.line);
   }
   const std::string_view text = ctx.file.text();

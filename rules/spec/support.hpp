@@ -50,6 +50,8 @@ std::string_view section_interpreter(const SyntaxTree& tree, NodeId header);
 
 // The lower-case text of a TagName.
 std::string tag_name(const SyntaxTree& tree, NodeId tag);
+// tag_name(tree, tag) == name for a lower-case `name`, without the copy.
+bool tag_is(const SyntaxTree& tree, NodeId tag, std::string_view name);
 // The TagValue text, or "".
 std::string_view tag_value(const SyntaxTree& tree, NodeId tag);
 
@@ -78,6 +80,9 @@ bool in_untaken_branch(const Context& ctx, std::uint32_t offset);
 // The whole-line MacroRef at the start of a BodyLine (after blanks), or kNoNode.
 NodeId leading_macro(const SyntaxTree& tree, NodeId line);
 
+// True for "%{NAME}/*" and "%NAME/*": a glob over everything in the directory NAME names.
+bool is_macro_dir_glob(std::string_view path, std::string_view name);
+
 // True when `text` contains `word` delimited by non-word characters (letters, digits, '_').
 bool contains_word(std::string_view text, std::string_view word);
 
@@ -94,6 +99,17 @@ ir::Range package_line(const Context& ctx);
 
 // ASCII lower-case copy.
 std::string lower(std::string_view s);
+// lower(a) == lower(b), without the copies.
+inline bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
 // Without leading and trailing blanks and line ends.
 std::string_view trim(std::string_view s);
 
@@ -104,8 +120,11 @@ void for_each_line(const SyntaxTree& tree, Fn&& fn) {
   LineInfo info;
   std::string current;
   bool shell = false;
-  for (NodeId id = 0; id < tree.nodes.size(); ++id) {
-    if (!is_line(tree, id)) continue;
+  for (NodeId id = 0; id < tree.nodes.size();) {
+    if (!is_line(tree, id)) {
+      ++id;
+      continue;
+    }
     if (tree.kind(id) == SyntaxKind::SectionHeader) {
       current = section_name(tree, id);
       info.header = id;
@@ -118,6 +137,7 @@ void for_each_line(const SyntaxTree& tree, Fn&& fn) {
     info.section = current;
     info.shell = shell;
     fn(static_cast<const LineInfo&>(info));
+    id = tree.node(id).subtree_end;  // lines never hold lines
   }
 }
 

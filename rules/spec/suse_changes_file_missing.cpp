@@ -1,4 +1,6 @@
 // suse-changes-file-missing: no %changelog heading, or no NAME.changes next to the spec.
+#include <dirent.h>
+
 #include <filesystem>
 
 #include <fmt/core.h>
@@ -24,18 +26,24 @@ void check(const Context& ctx, Reporter& out) {
   std::error_code ec;
   const fs::path spec = ctx.file.path();
   if (!fs::is_regular_file(spec, ec)) return;
-  // Only in an OBS package directory: a lone spec (a new package, a test file) has no history yet.
-  bool obs_directory = false;
-  const fs::path dir = spec.parent_path().empty() ? fs::path(".") : spec.parent_path();
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    const fs::path name = entry.path().filename();
-    if (name == "_service" || name == "_multibuild" || name == ".osc" || name.extension() == ".changes") obs_directory = true;
-  }
-  if (!obs_directory) return;
   const fs::path changes = spec.parent_path() / (ctx.package->name + ".changes");
   // Multi-spec packages share the changes file of the spec's own name.
   const fs::path by_file = spec.parent_path() / (spec.stem().string() + ".changes");
   if (fs::exists(changes, ec) || fs::exists(by_file, ec)) return;
+  // Only in an OBS package directory: a lone spec (a new package, a test file) has no history yet.
+  // readdir, not fs::directory_iterator: building a path per entry costs more than the rest of
+  // the check, in directories of a hundred specs.
+  bool obs_directory = false;
+  const fs::path dir = spec.parent_path().empty() ? fs::path(".") : spec.parent_path();
+  if (DIR* d = opendir(dir.c_str())) {
+    for (const dirent* entry; !obs_directory && (entry = readdir(d)) != nullptr;) {
+      const std::string_view name = entry->d_name;
+      obs_directory = name == "_service" || name == "_multibuild" || name == ".osc" ||
+                      (name.size() > 8 && name.ends_with(".changes"));  // path::extension() is "" for ".changes"
+    }
+    closedir(d);
+  }
+  if (!obs_directory) return;
   out.report(package_line(ctx), fmt::format("no {}.changes next to the spec; SUSE packages record their history there",
                                           ctx.package->name));
 }

@@ -11,7 +11,7 @@ using namespace spec_support;
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (!line.section.empty() || tree.kind(line.line) != SyntaxKind::Tag || tag_name(tree, line.line) != "release")
+    if (!line.section.empty() || tree.kind(line.line) != SyntaxKind::Tag || !tag_is(tree, line.line, "release"))
       return;
     const NodeId value = tree.child(line.line, SyntaxKind::TagValue);
     // A Release computed by macros is a choice this rule does not second-guess.

@@ -1,5 +1,6 @@
 // unused-macro: a %define or %global that nothing refers to.
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -31,10 +32,37 @@ bool word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// Where each word (a run of letters, digits and '_') of the text begins; built once, so a spec
-// with many definitions stays linear.
-std::unordered_map<std::string_view, std::vector<std::size_t>> word_positions(std::string_view text) {
-  std::unordered_map<std::string_view, std::vector<std::size_t>> out;
+struct Candidate {
+  NodeId def;
+  NodeId name_node;
+  std::string_view name;
+  bool used = false;
+};
+
+void check(const Context& ctx, Reporter& out) {
+  const SyntaxTree& tree = *ctx.spec;
+  // An %include or Lua may use anything.
+  if (!tree.all_of(SyntaxKind::IncludeDirective).empty() || !tree.all_of(SyntaxKind::LuaExpansion).empty()) return;
+  std::vector<Candidate> candidates;
+  for (NodeId def : tree.all_of(SyntaxKind::MacroDefinition)) {
+    const NodeId keyword = tree.child(def, SyntaxKind::Keyword);
+    const NodeId name = tree.child(def, SyntaxKind::MacroName);
+    if (keyword == rpmspec::kNoNode || name == rpmspec::kNoNode) continue;
+    if (tree.text_of(keyword) != "%define" && tree.text_of(keyword) != "%global") continue;
+    const std::string_view n = tree.text_of(name);
+    if (!known_consumer(n)) candidates.push_back({def, name, n});
+  }
+  if (candidates.empty()) return;
+  // One pass over the words of the text (runs of letters, digits and '_') marks every
+  // candidate whose name appears outside its own definition (recursion does not count), so
+  // a spec with many definitions stays linear.
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_name;
+  std::uint64_t lengths = 0;  // bit min(length, 63) of each name: most words skip the lookup
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    by_name[candidates[i].name].push_back(i);
+    lengths |= std::uint64_t{1} << std::min<std::size_t>(candidates[i].name.size(), 63);
+  }
+  const std::string_view text = ctx.file.text();
   for (std::size_t i = 0; i < text.size();) {
     if (!word_char(text[i])) {
       ++i;
@@ -42,31 +70,19 @@ std::unordered_map<std::string_view, std::vector<std::size_t>> word_positions(st
     }
     std::size_t j = i;
     while (j < text.size() && word_char(text[j])) ++j;
-    out[text.substr(i, j - i)].push_back(i);
+    if (lengths & (std::uint64_t{1} << std::min<std::size_t>(j - i, 63))) {
+      const auto found = by_name.find(text.substr(i, j - i));
+      if (found != by_name.end())
+        for (std::size_t c : found->second)
+          if (i < tree.node(candidates[c].def).begin || i >= tree.node(candidates[c].def).end)
+            candidates[c].used = true;
+    }
     i = j;
   }
-  return out;
-}
-
-void check(const Context& ctx, Reporter& out) {
-  const SyntaxTree& tree = *ctx.spec;
-  // An %include or Lua may use anything.
-  if (!tree.find_all(SyntaxKind::IncludeDirective).empty() || !tree.find_all(SyntaxKind::LuaExpansion).empty()) return;
-  const auto words = word_positions(ctx.file.text());
-  for (NodeId def : tree.find_all(SyntaxKind::MacroDefinition)) {
-    const NodeId keyword = tree.child(def, SyntaxKind::Keyword);
-    const NodeId name = tree.child(def, SyntaxKind::MacroName);
-    if (keyword == rpmspec::kNoNode || name == rpmspec::kNoNode) continue;
-    if (tree.text_of(keyword) != "%define" && tree.text_of(keyword) != "%global") continue;
-    const std::string_view n = tree.text_of(name);
-    if (known_consumer(n)) continue;
-    // The name used in the definition's own body (recursion) does not count.
-    const auto found = words.find(n);
-    if (found != words.end() && std::any_of(found->second.begin(), found->second.end(), [&](std::size_t at) {
-          return at < tree.node(def).begin || at >= tree.node(def).end;
-        }))
-      continue;
-    auto d = out.report(tree.range(name), fmt::format("%{} is defined but never used", n));
+  for (const Candidate& c : candidates) {
+    if (c.used) continue;
+    const NodeId def = c.def;
+    auto d = out.report(tree.range(c.name_node), fmt::format("%{} is defined but never used", c.name));
     // Only a one-line definition is removed; a continued body stays for the author.
     if (tree.text_of(def).find('\\') == std::string_view::npos)
       d.fix("remove the definition", ir::Applicability::Unsafe, {{tree.range(def), ""}});
