@@ -153,7 +153,11 @@ std::string gcc_line(const ir::Diagnostic& d, const ir::SourceManager& sources) 
   std::string out;
   if (loc) {
     append_one_line(out, loc.path());
-    fmt::format_to(std::back_inserter(out), ":{}:{}", loc.begin_pos.line, loc.begin_pos.column);
+    // Not fmt::format_to into a back_inserter: clang cannot link it against Debian's libfmt.
+    out += ':';
+    out += std::to_string(loc.begin_pos.line);
+    out += ':';
+    out += std::to_string(loc.begin_pos.column);
   } else {
     out = "katalint";
   }
