@@ -69,7 +69,7 @@ void check(const Context& ctx, Reporter& out) {
   for (NodeId section_header : section_headers(ctx, "changelog")) {
     const NodeId section = tree.node(section_header).parent;
     std::optional<long> previous;
-    for (NodeId h : tree.find_all(SyntaxKind::ChangelogHeader, section)) {
+    for (NodeId h : tree.all_of(SyntaxKind::ChangelogHeader, section)) {
       const NodeId date_node = tree.child(h, SyntaxKind::ChangelogDate);
       if (date_node == rpmspec::kNoNode) continue;
       const std::string_view text = tree.text_of(date_node);

@@ -61,7 +61,7 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   // Sections rpm accepts once: %changelog, and %files per package.
   std::map<std::string, std::vector<NodeId>> once;
-  for (NodeId h : tree.find_all(SyntaxKind::SectionHeader)) {
+  for (NodeId h : tree.all_of(SyntaxKind::SectionHeader)) {
     const std::string name = section_name(tree, h);
     if (name == "changelog") once["%changelog"].push_back(h);
     if (name == "files") {
@@ -97,7 +97,7 @@ void check(const Context& ctx, Reporter& out) {
       if (!dependency_tag(name)) return;
       const NodeId qualifier = tree.child(n, SyntaxKind::TagQualifier);
       const std::string kind = name + (qualifier == rpmspec::kNoNode ? "" : lower(tree.text_of(qualifier)));
-      const auto deps = tree.find_all(SyntaxKind::Dependency, n);
+      const auto deps = tree.all_of(SyntaxKind::Dependency, n);
       for (NodeId dep : deps) {
         // Only top-level dependencies: the operands of a rich dependency may repeat.
         if (tree.kind(tree.node(dep).parent) == SyntaxKind::RichDependency) continue;
@@ -113,7 +113,7 @@ void check(const Context& ctx, Reporter& out) {
         list.emplace_back(dep, n);
       }
     } else if (tree.kind(n) == SyntaxKind::FileEntry && line.section == "files") {
-      const auto paths = tree.find_all(SyntaxKind::FilePath, n);
+      const auto paths = tree.all_of(SyntaxKind::FilePath, n);
       for (NodeId path : paths) {
         auto& list = seen[{line.header, "%files", collapse(tree.text_of(path))}];
         for (const auto& [earlier, earlier_line] : list) {

@@ -13,7 +13,7 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   bool uses_macros = false, bundled = false;
   NodeId direct_build = rpmspec::kNoNode, vendoring = rpmspec::kNoNode;
-  for (NodeId m : tree.find_all(SyntaxKind::MacroRef)) {
+  for (NodeId m : tree.all_of(SyntaxKind::MacroRef)) {
     const std::string_view n = macro_name(tree, m);
     if (n == "gometa" || n == "goprep" || n == "gobuild" || n == "gocheck" || n == "go_vendor_license_buildrequires")
       uses_macros = true;

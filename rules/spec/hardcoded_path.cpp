@@ -74,7 +74,7 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   // A spec that defines a path macro itself decides its value; those are left alone.
   std::set<std::string_view> own;
-  for (NodeId def : tree.find_all(SyntaxKind::MacroDefinition)) {
+  for (NodeId def : tree.all_of(SyntaxKind::MacroDefinition)) {
     const NodeId name = tree.child(def, SyntaxKind::MacroName);
     if (name != rpmspec::kNoNode) own.insert(tree.text_of(name));
   }

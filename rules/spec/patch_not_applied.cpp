@@ -157,7 +157,7 @@ void check(const Context& ctx, Reporter& out) {
       skip = true;  // declarative builds apply the patches themselves
     if (!is_build_section(line.section) || tree.kind(line.line) != SyntaxKind::BodyLine) return;
     const std::uint32_t line_end = tree.node(line.line).end;
-    for (NodeId c : tree.find_all(SyntaxKind::MacroRef, line.line)) {
+    for (NodeId c : tree.all_of(SyntaxKind::MacroRef, line.line)) {
       const std::string_view name = macro_name(tree, c);
       if (name.empty()) continue;
       // The arguments are read only for the macros that take them: a line of many macros stays linear.

@@ -65,11 +65,11 @@ void check(const Context& ctx, Reporter& out) {
     else any_unknown = true;
   });
   // Patches from an %include or a generated list cannot be seen here.
-  if (any_unknown || !tree.find_all(SyntaxKind::IncludeDirective).empty()) return;
+  if (any_unknown || !tree.all_of(SyntaxKind::IncludeDirective).empty()) return;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (!is_build_section(line.section) || tree.kind(line.line) != SyntaxKind::BodyLine) return;
     const std::uint32_t line_end = without_newline(tree, line.line).end;
-    for (NodeId m : tree.find_all(SyntaxKind::MacroRef, line.line)) {
+    for (NodeId m : tree.all_of(SyntaxKind::MacroRef, line.line)) {
       const std::string_view name = macro_name(tree, m);
       const std::string_view text = tree.text_of(m);
       std::vector<int> numbers;

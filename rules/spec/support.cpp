@@ -149,7 +149,7 @@ const BranchIndex& branch_index(const Context& ctx) {
         for (std::size_t i = 0; i < c.branches.size(); ++i)
           if (c.branches[i].file == tree.file) own[c.branches[i].begin] = c.taken == static_cast<int>(i);
     // Preorder: the enclosing branch is indexed before the branches inside it.
-    for (NodeId n : tree.find_all(SyntaxKind::ConditionalBranch)) {
+    for (NodeId n : tree.all_of(SyntaxKind::ConditionalBranch)) {
       bool taken = true;
       const NodeId directive = tree.node(n).first_child;
       if (directive != rpmspec::kNoNode) {

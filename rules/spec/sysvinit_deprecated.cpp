@@ -24,13 +24,13 @@ void check(const Context& ctx, Reporter& out) {
     if (tree.kind(n) == SyntaxKind::Tag) {
       const std::string name = tag_name(tree, n);
       if (name != "requires" && name != "prereq") return;
-      for (NodeId dep : tree.find_all(SyntaxKind::DependencyName, n))
+      for (NodeId dep : tree.all_of(SyntaxKind::DependencyName, n))
         if (trim(tree.text_of(dep)) == "insserv")
           report(tree.range(dep), "insserv is only needed by SysV init scripts; ship a systemd unit instead");
       return;
     }
     if (line.section == "files" && tree.kind(n) == SyntaxKind::FileEntry) {
-      for (NodeId path : tree.find_all(SyntaxKind::FilePath, n)) {
+      for (NodeId path : tree.all_of(SyntaxKind::FilePath, n)) {
         const std::string_view p = tree.text_of(path);
         for (std::string_view dir : {"%{_initddir}/", "%{_initrddir}/", "%_initddir/", "/etc/init.d/",
                                      "%{_sysconfdir}/init.d/", "/etc/rc.d/init.d/"})
@@ -42,7 +42,7 @@ void check(const Context& ctx, Reporter& out) {
       return;
     }
     if (tree.kind(n) != SyntaxKind::BodyLine) return;
-    for (NodeId m : tree.find_all(SyntaxKind::MacroRef, n)) {
+    for (NodeId m : tree.all_of(SyntaxKind::MacroRef, n)) {
       const std::string_view name = macro_name(tree, m);
       if (init_macro(name)) report(tree.range(m), fmt::format("%{} manages SysV init scripts; use the %service_* macros", name));
     }
