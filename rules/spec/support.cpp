@@ -113,16 +113,6 @@ std::string_view macro_name(const SyntaxTree& tree, NodeId macro_ref) {
   return name == rpmspec::kNoNode ? std::string_view() : tree.text_of(name);
 }
 
-ir::Range without_newline(const SyntaxTree& tree, NodeId line) {
-  // A line's Newline leaf ("\n" or "\r\n") is its last child, so the bytes tell.
-  ir::Range r = tree.range(line);
-  if (r.end > r.begin && tree.text[r.end - 1] == '\n') {
-    --r.end;
-    if (r.end > r.begin && tree.text[r.end - 1] == '\r') --r.end;
-  }
-  return r;
-}
-
 namespace {
 
 // The innermost ConditionalBranch around `offset`, and whether the target takes it and every

@@ -66,8 +66,17 @@ inline ir::Range range_of(const SyntaxTree& tree, std::uint32_t begin, std::uint
   return {tree.file, begin, end};
 }
 
-// The line's range without its trailing Newline leaf.
-ir::Range without_newline(const SyntaxTree& tree, NodeId line);
+// The line's range without its trailing Newline leaf; inline, as most checks call it per line.
+inline ir::Range without_newline(const SyntaxTree& tree, NodeId line) {
+  // A line's Newline leaf ("\n" or "\r\n") is its last child, so the bytes tell.
+  ir::Range r = tree.range(line);
+  if (r.end > r.begin && tree.text[r.end - 1] == '\n') {
+    --r.end;
+    if (r.end > r.begin && tree.text[r.end - 1] == '\r') --r.end;
+  }
+  return r;
+}
+
 
 // Names the %if branch that `offset` is in, as a note on `d`: rpm evaluates only one branch
 // for the target, but checks read every branch, so a finding says whether the target takes
