@@ -1249,28 +1249,42 @@ NodeId SyntaxTree::child(NodeId id, SyntaxKind k) const {
   return kNoNode;
 }
 
-const std::vector<NodeId>& SyntaxTree::of_kind(SyntaxKind k) const {
-  if (by_kind_.empty() || indexed_nodes_ != nodes.size()) {
-    by_kind_.assign(static_cast<std::size_t>(SyntaxKind::Newline) + 1, {});
-    for (NodeId i = 0; i < nodes.size(); ++i) by_kind_[static_cast<std::size_t>(nodes[i].kind)].push_back(i);
+std::span<const NodeId> SyntaxTree::of_kind(SyntaxKind k) const {
+  constexpr std::size_t kKinds = static_cast<std::size_t>(SyntaxKind::Newline) + 1;
+  if (kind_start_.empty() || indexed_nodes_ != nodes.size()) {
+    // A counting sort: count each kind, then place the ids, which keeps preorder per kind.
+    kind_start_.assign(kKinds + 1, 0);
+    for (const SyntaxNode& n : nodes) ++kind_start_[static_cast<std::size_t>(n.kind) + 1];
+    for (std::size_t i = 1; i <= kKinds; ++i) kind_start_[i] += kind_start_[i - 1];
+    by_kind_.resize(nodes.size());
+    std::vector<std::uint32_t> next(kind_start_.begin(), kind_start_.end() - 1);
+    for (NodeId i = 0; i < nodes.size(); ++i) by_kind_[next[static_cast<std::size_t>(nodes[i].kind)]++] = i;
     indexed_nodes_ = nodes.size();
   }
-  return by_kind_[static_cast<std::size_t>(k)];
+  const auto kind = static_cast<std::size_t>(k);
+  return std::span<const NodeId>(by_kind_).subspan(kind_start_[kind], kind_start_[kind + 1] - kind_start_[kind]);
 }
 
 NodeId SyntaxTree::find_first(SyntaxKind k, NodeId within) const {
   if (within >= nodes.size()) return kNoNode;
-  const auto& all = of_kind(k);
+  const auto all = of_kind(k);
   const auto it = std::lower_bound(all.begin(), all.end(), within);
   return it != all.end() && *it < nodes[within].subtree_end ? *it : kNoNode;
 }
 
-std::vector<NodeId> SyntaxTree::find_all(SyntaxKind k, NodeId within) const {
+std::span<const NodeId> SyntaxTree::all_of(SyntaxKind k, NodeId within) const {
   if (within >= nodes.size()) return {};
-  const auto& all = of_kind(k);
+  const auto all = of_kind(k);
   const auto first = std::lower_bound(all.begin(), all.end(), within);
-  const auto last = std::lower_bound(first, all.end(), nodes[within].subtree_end);
+  // The subtree holds at most `size` nodes, so its end is searched for only that far.
+  const std::ptrdiff_t size = nodes[within].subtree_end - within;
+  const auto last = std::lower_bound(first, first + std::min(all.end() - first, size), nodes[within].subtree_end);
   return {first, last};
+}
+
+std::vector<NodeId> SyntaxTree::find_all(SyntaxKind k, NodeId within) const {
+  const auto found = all_of(k, within);
+  return {found.begin(), found.end()};
 }
 
 NodeId SyntaxTree::node_at(std::uint32_t offset) const {

@@ -123,9 +123,9 @@ class SyntaxTree {
   [[nodiscard]] NodeId find_first(SyntaxKind kind, NodeId within = 0) const;
   // Every node of `kind` in the subtree of `within`, in preorder.
   [[nodiscard]] std::vector<NodeId> find_all(SyntaxKind kind, NodeId within = 0) const;
-  // Every node of `kind` in the whole tree, in preorder, without a copy; valid while `nodes`
-  // is unchanged.
+  // find_all without the copy: valid while `nodes` is unchanged.
   [[nodiscard]] std::span<const NodeId> all_of(SyntaxKind kind) const { return of_kind(kind); }
+  [[nodiscard]] std::span<const NodeId> all_of(SyntaxKind kind, NodeId within) const;
   // Smallest node whose range contains [offset, offset + 1) (the deepest one), or the root.
   [[nodiscard]] NodeId node_at(std::uint32_t offset) const;
 
@@ -133,8 +133,9 @@ class SyntaxTree {
   // The nodes of each kind in preorder, built on the first search: a hundred rules search
   // the same tree, and each would otherwise scan all of it. Rebuilt when `nodes` grows or
   // shrinks; a tree is searched from one thread at a time.
-  [[nodiscard]] const std::vector<NodeId>& of_kind(SyntaxKind kind) const;
-  mutable std::vector<std::vector<NodeId>> by_kind_;
+  [[nodiscard]] std::span<const NodeId> of_kind(SyntaxKind kind) const;
+  mutable std::vector<NodeId> by_kind_;           // node ids grouped by kind, in preorder within a kind
+  mutable std::vector<std::uint32_t> kind_start_;  // kind k is by_kind_[kind_start_[k], kind_start_[k + 1])
   mutable std::size_t indexed_nodes_ = 0;
 };
 

@@ -65,7 +65,7 @@ void check(const Context& ctx, Reporter& out) {
       }
     }
     if (line.kind != rpmspec::SyntaxKind::Tag || !line.section.empty()) return;
-    const std::string tag = spec_support::tag_name(tree, line.node);
+    const std::string_view tag = line.tag;
     if (!starts_with(tag, "source") && !starts_with(tag, "patch")) return;
     const std::string_view t = line.text;
     const std::size_t colon = t.find(':');

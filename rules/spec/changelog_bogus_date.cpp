@@ -1,5 +1,6 @@
 // changelog-bogus-date: a %changelog entry whose weekday does not match its date, an
 // unreadable date, or entries not in descending date order.
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <vector>
@@ -34,20 +35,21 @@ struct Date {
 };
 
 std::optional<Date> parse(std::string_view text) {
-  std::vector<std::string_view> w;
-  for (std::size_t i = 0; i < text.size() && w.size() < 4;) {
+  std::array<std::string_view, 4> w;
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < text.size() && words < w.size();) {
     while (i < text.size() && text[i] == ' ') ++i;
     const std::size_t b = i;
     while (i < text.size() && text[i] != ' ') ++i;
-    if (i > b) w.push_back(text.substr(b, i - b));
+    if (i > b) w[words++] = text.substr(b, i - b);
   }
-  if (w.size() < 4) return std::nullopt;
+  if (words < w.size()) return std::nullopt;
   Date out;
-  for (std::size_t i = 0; i < kDays.size(); ++i)
-    if (w[0] == kDays[i]) out.weekday = static_cast<int>(i);
+  const auto day_at = std::find(kDays.begin(), kDays.end(), w[0]);
+  if (day_at != kDays.end()) out.weekday = static_cast<int>(day_at - kDays.begin());
   int month = -1;
-  for (std::size_t i = 0; i < kMonths.size(); ++i)
-    if (w[1] == kMonths[i]) month = static_cast<int>(i) + 1;
+  const auto month_at = std::find(kMonths.begin(), kMonths.end(), w[1]);
+  if (month_at != kMonths.end()) month = static_cast<int>(month_at - kMonths.begin()) + 1;
   const auto num = [](std::string_view s) {
     long n = 0;
     if (s.empty() || s.size() > 4) return -1L;
@@ -69,7 +71,7 @@ void check(const Context& ctx, Reporter& out) {
   for (NodeId section_header : section_headers(ctx, "changelog")) {
     const NodeId section = tree.node(section_header).parent;
     std::optional<long> previous;
-    for (NodeId h : tree.find_all(SyntaxKind::ChangelogHeader, section)) {
+    for (NodeId h : tree.all_of(SyntaxKind::ChangelogHeader, section)) {
       const NodeId date_node = tree.child(h, SyntaxKind::ChangelogDate);
       if (date_node == rpmspec::kNoNode) continue;
       const std::string_view text = tree.text_of(date_node);

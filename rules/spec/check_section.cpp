@@ -29,7 +29,7 @@ void check(const Context& ctx, Reporter& out) {
   const auto checks = section_headers(ctx, "check");
   if (checks.empty()) {
     // Declarative builds (BuildSystem:) bring their own %check.
-    for (NodeId tag : tree.find_all(SyntaxKind::Tag))
+    for (NodeId tag : tree.all_of(SyntaxKind::Tag))
       if (tag_is(tree, tag, "buildsystem")) return;
     const auto installs = section_headers(ctx, "install");
     const ir::Range where = installs.empty() ? package_line(ctx) : without_newline(tree, installs.front());

@@ -54,7 +54,7 @@ std::optional<ir::Range> clean_extent(const SyntaxTree& tree, NodeId section) {
 
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
-  for (NodeId header : tree.find_all(SyntaxKind::SectionHeader)) {
+  for (NodeId header : tree.all_of(SyntaxKind::SectionHeader)) {
     if (section_name(tree, header) != "clean") continue;
     auto d = out.report(without_newline(tree, header), "rpm cleans the build root itself; %clean is not needed");
     const NodeId section = tree.node(header).parent;

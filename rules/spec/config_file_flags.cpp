@@ -37,7 +37,7 @@ void check(const Context& ctx, Reporter& out) {
         if (args != rpmspec::kNoNode && tree.text_of(args).find("missingok") != std::string_view::npos) noreplace = true;
       }
     }
-    const auto paths = tree.find_all(SyntaxKind::FilePath, line.line);
+    const auto paths = tree.all_of(SyntaxKind::FilePath, line.line);
     if (paths.empty() || !under_etc(trim(tree.text_of(paths.front())))) return;
     const NodeId path = paths.front();
     if (config == rpmspec::kNoNode) {

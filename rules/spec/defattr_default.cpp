@@ -15,7 +15,7 @@ bool is_default(std::string_view args) {
 
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
-  for (NodeId entry : tree.find_all(SyntaxKind::FileEntry)) {
+  for (NodeId entry : tree.all_of(SyntaxKind::FileEntry)) {
     NodeId directive = rpmspec::kNoNode;
     bool other = false;
     for (NodeId c : tree.children(entry)) {

@@ -22,7 +22,7 @@ void check(const Context& ctx, Reporter& out) {
     const NodeId n = line.line;
     const ir::Range whole = tree.range(n);
     if (tree.kind(n) == SyntaxKind::Tag && tag_is(tree, n, "buildrequires")) {
-      for (NodeId dep : tree.find_all(SyntaxKind::DependencyName, n)) {
+      for (NodeId dep : tree.all_of(SyntaxKind::DependencyName, n)) {
         if (yast || trim(tree.text_of(dep)) != "update-desktop-files") continue;
         desktop_buildrequires = true;
         auto d = out.report(tree.range(dep), "%suse_update_desktop_file is deprecated; install desktop files as they are and validate them");
@@ -38,9 +38,13 @@ void check(const Context& ctx, Reporter& out) {
       return;
     }
     if (tree.kind(n) != SyntaxKind::BodyLine && tree.kind(n) != SyntaxKind::Tag) return;
-    for (NodeId m : tree.find_all(SyntaxKind::MacroRef, n)) {
+    // Every macro below has one of these in its name.
+    if (text.find("suse_update_") == std::string_view::npos && text.find("_requires") == std::string_view::npos &&
+        text.find("run_ldconfig") == std::string_view::npos)
+      return;
+    for (NodeId m : tree.all_of(SyntaxKind::MacroRef, n)) {
       const std::string_view name = macro_name(tree, m);
-      const bool alone = trim(tree.text_of(n)) == trim(tree.text_of(m));
+      const bool alone = text == trim(tree.text_of(m));
       std::string message, title, replacement;
       ir::Range edit = tree.range(m);
       if (name == "suse_update_desktop_file") {

@@ -13,7 +13,7 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   std::vector<NodeId> scripts;
   bool disabled = false;
-  for (NodeId def : tree.find_all(SyntaxKind::MacroDefinition)) {
+  for (NodeId def : tree.all_of(SyntaxKind::MacroDefinition)) {
     const NodeId name = tree.child(def, SyntaxKind::MacroName);
     const NodeId keyword = tree.child(def, SyntaxKind::Keyword);
     if (name == rpmspec::kNoNode || (keyword != rpmspec::kNoNode && tree.text_of(keyword) == "%undefine")) continue;

@@ -33,7 +33,7 @@ void check(const Context& ctx, Reporter& out) {
     const bool devel = ends_with(package, "-devel") || package.find("-devel-") != std::string::npos ||
                        ends_with(package, "-devel-static") || package.find("%") != std::string::npos;
     if (tree.text_of(line.line).find("%ghost") != std::string_view::npos) return;
-    for (NodeId path : tree.find_all(SyntaxKind::FilePath, line.line)) {
+    for (NodeId path : tree.all_of(SyntaxKind::FilePath, line.line)) {
       const std::string_view p = trim(tree.text_of(path));
       if (ends_with(p, ".la")) {
         auto d = out.report(tree.range(path), "a libtool archive (.la); remove it in %install, no package needs it");

@@ -1,6 +1,9 @@
 // duplicate-declaration: a %changelog or %files section, a dependency or a file listed twice
 // on one conditional path.
+#include <cstdint>
 #include <map>
+#include <string>
+#include <unordered_map>
 
 #include <fmt/core.h>
 
@@ -28,16 +31,35 @@ bool exclusive(const SyntaxTree& tree, NodeId a, NodeId b) {
   return false;
 }
 
+// Appends `s` without its outer blanks and with each run of inner blanks as one space.
+void append_collapsed(std::string& out, std::string_view s) {
+  s = trim(s);
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
+    out.append(s.substr(i, j - i));
+    if (j == s.size()) break;
+    out += ' ';
+    while (s[j] == ' ' || s[j] == '\t') ++j;  // trimmed: a non-blank follows
+    i = j;
+  }
+}
+
 std::string collapse(std::string_view s) {
   std::string out;
-  for (char c : trim(s)) {
-    if (c == ' ' || c == '\t') {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
-  }
+  append_collapsed(out, s);
   return out;
+}
+
+// The key of an item in `seen`: its section header, the kind of declaration and the collapsed
+// text, with the sizes in front so that different triples never give the same key.
+void make_key(std::string& key, NodeId header, std::string_view kind, std::string_view text) {
+  key.clear();
+  const auto kind_size = static_cast<std::uint32_t>(kind.size());
+  key.append(reinterpret_cast<const char*>(&header), sizeof header);
+  key.append(reinterpret_cast<const char*>(&kind_size), sizeof kind_size);
+  key += kind;
+  append_collapsed(key, text);
 }
 
 bool dependency_tag(std::string_view name) {
@@ -61,7 +83,7 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   // Sections rpm accepts once: %changelog, and %files per package.
   std::map<std::string, std::vector<NodeId>> once;
-  for (NodeId h : tree.find_all(SyntaxKind::SectionHeader)) {
+  for (NodeId h : tree.all_of(SyntaxKind::SectionHeader)) {
     const std::string name = section_name(tree, h);
     if (name == "changelog") once["%changelog"].push_back(h);
     if (name == "files") {
@@ -89,19 +111,20 @@ void check(const Context& ctx, Reporter& out) {
     }
   }
   // Dependencies per package and tag, files per %files section.
-  std::map<std::tuple<NodeId, std::string, std::string>, std::vector<std::pair<NodeId, NodeId>>> seen;
+  std::unordered_map<std::string, std::vector<std::pair<NodeId, NodeId>>> seen;
+  std::string key;  // reused from item to item
   for_each_line(ctx, [&](const LineInfo& line) {
     const NodeId n = line.line;
     if (tree.kind(n) == SyntaxKind::Tag) {
-      const std::string name = tag_name(tree, n);
-      if (!dependency_tag(name)) return;
+      if (!dependency_tag(line.tag)) return;
       const NodeId qualifier = tree.child(n, SyntaxKind::TagQualifier);
-      const std::string kind = name + (qualifier == rpmspec::kNoNode ? "" : lower(tree.text_of(qualifier)));
-      const auto deps = tree.find_all(SyntaxKind::Dependency, n);
+      const std::string kind = std::string(line.tag) + (qualifier == rpmspec::kNoNode ? "" : lower(tree.text_of(qualifier)));
+      const auto deps = tree.all_of(SyntaxKind::Dependency, n);
       for (NodeId dep : deps) {
         // Only top-level dependencies: the operands of a rich dependency may repeat.
         if (tree.kind(tree.node(dep).parent) == SyntaxKind::RichDependency) continue;
-        auto& list = seen[{line.header, kind, collapse(tree.text_of(dep))}];
+        make_key(key, line.header, kind, tree.text_of(dep));
+        auto& list = seen[key];
         for (const auto& [earlier, earlier_line] : list) {
           if (earlier_line == n || exclusive(tree, earlier_line, n)) continue;
           report_second(ctx, out, dep, n, earlier, deps.size() == 1,
@@ -113,9 +136,10 @@ void check(const Context& ctx, Reporter& out) {
         list.emplace_back(dep, n);
       }
     } else if (tree.kind(n) == SyntaxKind::FileEntry && line.section == "files") {
-      const auto paths = tree.find_all(SyntaxKind::FilePath, n);
+      const auto paths = tree.all_of(SyntaxKind::FilePath, n);
       for (NodeId path : paths) {
-        auto& list = seen[{line.header, "%files", collapse(tree.text_of(path))}];
+        make_key(key, line.header, "%files", tree.text_of(path));
+        auto& list = seen[key];
         for (const auto& [earlier, earlier_line] : list) {
           if (exclusive(tree, earlier_line, n)) continue;
           report_second(ctx, out, path, n, earlier, paths.size() == 1,

@@ -20,7 +20,7 @@ void check(const Context& ctx, Reporter& out) {
         .severity(ir::Severity::Info);
   }
   bool top = true;
-  for (NodeId h : tree.find_all(SyntaxKind::ChangelogHeader)) {
+  for (NodeId h : tree.all_of(SyntaxKind::ChangelogHeader)) {
     const NodeId author = tree.child(h, SyntaxKind::ChangelogAuthor);
     const NodeId version = tree.child(h, SyntaxKind::ChangelogVersion);
     const bool address = author != rpmspec::kNoNode && tree.text_of(author).find('<') != std::string_view::npos &&

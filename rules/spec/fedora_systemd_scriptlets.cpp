@@ -62,7 +62,7 @@ void check(const Context& ctx, Reporter& out) {
   std::map<std::string, NewSections> created;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (line.section != "files" || tree.kind(line.line) != SyntaxKind::FileEntry) return;
-    for (NodeId path : tree.find_all(SyntaxKind::FilePath, line.line)) {
+    for (NodeId path : tree.all_of(SyntaxKind::FilePath, line.line)) {
       std::string unit;
       if (!unit_path(trim(tree.text_of(path)), unit)) continue;
       const std::string package = section_package(ctx, line.header);

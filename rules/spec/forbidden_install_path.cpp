@@ -30,7 +30,7 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (line.section != "files" || tree.kind(line.line) != SyntaxKind::FileEntry) return;
-    for (NodeId c : tree.find_all(SyntaxKind::FilePath, line.line)) {
+    for (NodeId c : tree.all_of(SyntaxKind::FilePath, line.line)) {
       std::string_view path = tree.text_of(c);
       std::size_t skip = 0;
       if (!path.empty() && path.front() == '"') skip = 1;

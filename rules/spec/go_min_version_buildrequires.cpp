@@ -10,7 +10,7 @@ namespace {
 using namespace spec_support;
 
 bool go_build(const SyntaxTree& tree, NodeId line) {
-  for (NodeId m : tree.find_all(SyntaxKind::MacroRef, line)) {
+  for (NodeId m : tree.all_of(SyntaxKind::MacroRef, line)) {
     const std::string_view n = macro_name(tree, m);
     if (n == "gobuild" || n == "gomodbuild" || n == "goprep") return true;
   }
@@ -28,7 +28,7 @@ void check(const Context& ctx, Reporter& out) {
   for_each_line(ctx, [&](const LineInfo& line) {
     const NodeId n = line.line;
     if (tree.kind(n) == SyntaxKind::Tag && tag_is(tree, n, "buildrequires")) {
-      for (NodeId dep : tree.find_all(SyntaxKind::Dependency, n)) {
+      for (NodeId dep : tree.all_of(SyntaxKind::Dependency, n)) {
         const NodeId name_node = tree.child(dep, SyntaxKind::DependencyName);
         if (name_node == rpmspec::kNoNode) continue;
         const std::string_view name = trim(tree.text_of(name_node));
@@ -42,7 +42,7 @@ void check(const Context& ctx, Reporter& out) {
       }
       return;
     }
-    if (first_build == rpmspec::kNoNode && tree.kind(n) == SyntaxKind::BodyLine && is_build_section(line.section) &&
+    if (first_build == rpmspec::kNoNode && tree.kind(n) == SyntaxKind::BodyLine && line.build_section &&
         go_build(tree, n))
       first_build = n;
   });

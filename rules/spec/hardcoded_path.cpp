@@ -47,7 +47,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 // Sections whose paths are installed-system paths.
 bool checked_section(const LineInfo& line) {
   return line.section == "build" || line.section == "install" || line.section == "check" ||
-         line.section == "files" || (line.shell && is_scriptlet(line.section));
+         line.section == "files" || (line.shell && line.scriptlet);
 }
 
 // Macros whose text, when they precede a path, makes it a path in the installed system.
@@ -74,7 +74,7 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   // A spec that defines a path macro itself decides its value; those are left alone.
   std::set<std::string_view> own;
-  for (NodeId def : tree.find_all(SyntaxKind::MacroDefinition)) {
+  for (NodeId def : tree.all_of(SyntaxKind::MacroDefinition)) {
     const NodeId name = tree.child(def, SyntaxKind::MacroName);
     if (name != rpmspec::kNoNode) own.insert(tree.text_of(name));
   }

@@ -66,7 +66,7 @@ void check(const Context& ctx, Reporter& out) {
       return;
     }
     if (line.section == "files" && tree.kind(n) == SyntaxKind::FileEntry) {
-      for (NodeId p : tree.find_all(SyntaxKind::FilePath, n))
+      for (NodeId p : tree.all_of(SyntaxKind::FilePath, n))
         if (versioned_library(trim(tree.text_of(p)))) {
           auto& st = packages[section_package(ctx, line.header)];
           if (st.files == rpmspec::kNoNode) st.files = line.header;

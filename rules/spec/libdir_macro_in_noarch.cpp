@@ -26,7 +26,7 @@ void check(const Context& ctx, Reporter& out) {
     const std::uint32_t at = tree.node(line.header).begin;
     if (std::find(noarch_files.begin(), noarch_files.end(), at) == noarch_files.end()) return;
     if (tree.kind(line.line) == SyntaxKind::Comment) return;
-    for (NodeId c : tree.find_all(SyntaxKind::MacroRef, line.line)) {
+    for (NodeId c : tree.all_of(SyntaxKind::MacroRef, line.line)) {
       const std::string_view name = macro_name(tree, c);
       if (name != "_libdir" && name != "_lib") continue;
       out.report(tree.range(c), fmt::format("%{{{}}} in the files of a noarch package; it differs between "

@@ -34,7 +34,7 @@ bool matches(std::string_view pattern, std::string_view name) {
 void check(const Context& ctx, Reporter& out) {
   if (ctx.family != Family::Suse && ctx.family != Family::Fedora) return;
   const SyntaxTree& tree = *ctx.spec;
-  if (!tree.find_all(SyntaxKind::IncludeDirective).empty()) return;
+  if (!tree.all_of(SyntaxKind::IncludeDirective).empty()) return;
   std::string buildrequires;  // every BuildRequires value, all branches, space-joined
   NodeId last_buildrequires = rpmspec::kNoNode, last_preamble_tag = rpmspec::kNoNode;
   for_each_line(ctx, [&](const LineInfo& line) {
@@ -47,8 +47,8 @@ void check(const Context& ctx, Reporter& out) {
   });
   std::set<std::string_view> reported;
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (tree.kind(line.line) != SyntaxKind::BodyLine || (!is_build_section(line.section) && !is_scriptlet(line.section))) return;
-    for (NodeId m : tree.find_all(SyntaxKind::MacroRef, line.line)) {
+    if (tree.kind(line.line) != SyntaxKind::BodyLine || (!line.build_section && !line.scriptlet)) return;
+    for (NodeId m : tree.all_of(SyntaxKind::MacroRef, line.line)) {
       if (tree.child(m, SyntaxKind::MacroFlags) != rpmspec::kNoNode) continue;  // %{?fdupes...} is optional
       const std::string_view name = macro_name(tree, m);
       for (const Provider& p : kProviders) {

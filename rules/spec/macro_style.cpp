@@ -34,7 +34,7 @@ void check(const Context& ctx, Reporter& out) {
       return;
     }
     if (!line.shell || tree.kind(n) != SyntaxKind::BodyLine) return;
-    for (NodeId m : tree.find_all(SyntaxKind::MacroRef, n)) {
+    for (NodeId m : tree.all_of(SyntaxKind::MacroRef, n)) {
       const std::string_view text = tree.text_of(m);
       const std::string_view name = macro_name(tree, m);
       if (tree.child(m, SyntaxKind::MacroArgs) != rpmspec::kNoNode || tree.child(m, SyntaxKind::MacroFlags) != rpmspec::kNoNode)

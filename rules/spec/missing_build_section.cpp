@@ -16,7 +16,7 @@ constexpr std::array<std::string_view, 8> kOrder = {"prep",  "conf",  "build", "
 
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
-  for (NodeId tag : tree.find_all(SyntaxKind::Tag))
+  for (NodeId tag : tree.all_of(SyntaxKind::Tag))
     if (tag_is(tree, tag, "buildsystem")) return;  // rpm >= 4.20 generates the sections
   const std::string_view text = ctx.file.text();
   for (std::string_view wanted : {std::string_view("prep"), std::string_view("build"), std::string_view("install")}) {

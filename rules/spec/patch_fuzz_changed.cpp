@@ -10,7 +10,7 @@ using namespace spec_support;
 
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
-  for (NodeId def : tree.find_all(SyntaxKind::MacroDefinition)) {
+  for (NodeId def : tree.all_of(SyntaxKind::MacroDefinition)) {
     const NodeId name = tree.child(def, SyntaxKind::MacroName);
     if (name == rpmspec::kNoNode || tree.text_of(name) != "_default_patch_fuzz") continue;
     const NodeId keyword = tree.child(def, SyntaxKind::Keyword);

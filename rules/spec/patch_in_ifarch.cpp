@@ -47,7 +47,7 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (line.section != "prep" || tree.kind(line.line) != SyntaxKind::BodyLine) return;
-    for (NodeId c : tree.find_all(SyntaxKind::MacroRef, line.line)) {
+    for (NodeId c : tree.all_of(SyntaxKind::MacroRef, line.line)) {
       if (!applies_patch(tree, c)) continue;
       const std::string_view k = arch_conditional(tree, line.line);
       if (k.empty()) continue;

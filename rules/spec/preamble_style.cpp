@@ -70,7 +70,7 @@ void check(const Context& ctx, Reporter& out) {
     }
     // One dependency per line, when the line holds only plain dependencies.
     if (!dependency_tag(tree.text_of(name))) return;
-    const auto deps = tree.find_all(SyntaxKind::Dependency, line.line);
+    const auto deps = tree.all_of(SyntaxKind::Dependency, line.line);
     if (deps.size() < 2 || tree.text_of(value).find_first_of(",(%") != std::string_view::npos) return;
     // 'a >=1' or 'a<= 1' is one broken dependency to rpm, not two (comparison-operator-in-deptoken).
     for (NodeId dep : deps) {

@@ -32,7 +32,7 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag || !tag_is(tree, line.line, "buildrequires")) return;
-    for (NodeId dep : tree.find_all(SyntaxKind::Dependency, line.line)) {
+    for (NodeId dep : tree.all_of(SyntaxKind::Dependency, line.line)) {
       const NodeId name = tree.child(dep, SyntaxKind::DependencyName);
       if (name == rpmspec::kNoNode) continue;
       // A versioned requirement names the package's version, not the .pc file's: keep it.

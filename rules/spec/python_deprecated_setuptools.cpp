@@ -47,7 +47,7 @@ void check(const Context& ctx, Reporter& out) {
       note_branch(ctx, d, whole.begin);
       return;
     }
-    for (NodeId m : tree.find_all(SyntaxKind::MacroRef, line.line)) {
+    for (NodeId m : tree.all_of(SyntaxKind::MacroRef, line.line)) {
       const std::string_view name = macro_name(tree, m);
       if (!install_macro(name)) continue;
       auto d = out.report(tree.range(m), fmt::format("%{} runs 'setup.py install', which is deprecated; use %pyproject_install", name));

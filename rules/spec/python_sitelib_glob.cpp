@@ -14,7 +14,7 @@ void check(const Context& ctx, Reporter& out) {
     if (line.section != "files" || tree.kind(line.line) != SyntaxKind::FileEntry ||
         tree.text_of(line.line).find("/*") == std::string_view::npos)
       return;
-    for (NodeId path : tree.find_all(SyntaxKind::FilePath, line.line)) {
+    for (NodeId path : tree.all_of(SyntaxKind::FilePath, line.line)) {
       const std::string_view text = trim(tree.text_of(path));
       for (std::string_view dir : {"python_sitelib", "python_sitearch", "python3_sitelib", "python3_sitearch"}) {
         if (!is_macro_dir_glob(text, dir)) continue;

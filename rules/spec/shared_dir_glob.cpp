@@ -18,7 +18,7 @@ void check(const Context& ctx, Reporter& out) {
     if (line.section != "files" || tree.kind(line.line) != SyntaxKind::FileEntry ||
         tree.text_of(line.line).find("/*") == std::string_view::npos)
       return;
-    for (NodeId c : tree.find_all(SyntaxKind::FilePath, line.line)) {
+    for (NodeId c : tree.all_of(SyntaxKind::FilePath, line.line)) {
       const std::string_view path = trim(tree.text_of(c));
       for (std::string_view dir : kDirs) {
         if (!is_macro_dir_glob(path, dir)) continue;

@@ -40,11 +40,11 @@ void check(const Context& ctx, Reporter& out) {
     const NodeId section = tree.node(header).parent;
     std::string expected;
     NodeId first_lib = rpmspec::kNoNode, other = rpmspec::kNoNode;
-    for (NodeId entry : tree.find_all(SyntaxKind::FileEntry, section)) {
+    for (NodeId entry : tree.all_of(SyntaxKind::FileEntry, section)) {
       const std::string_view text = trim(tree.text_of(entry));
       if (text.substr(0, 4) == "%doc" || text.substr(0, 8) == "%license" || text.substr(0, 4) == "%dir") continue;
       bool library = false;
-      for (NodeId p : tree.find_all(SyntaxKind::FilePath, entry)) {
+      for (NodeId p : tree.all_of(SyntaxKind::FilePath, entry)) {
         const std::string e = expected_name(trim(tree.text_of(p)));
         if (e.empty()) continue;
         library = true;

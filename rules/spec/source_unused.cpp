@@ -52,8 +52,8 @@ void setup_numbers(std::string_view args, std::set<int>& used) {
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   std::set<int> used;
-  bool opaque = !tree.find_all(SyntaxKind::IncludeDirective).empty() || !tree.find_all(SyntaxKind::LuaExpansion).empty();
-  for (NodeId m : tree.find_all(SyntaxKind::MacroRef)) {
+  bool opaque = !tree.all_of(SyntaxKind::IncludeDirective).empty() || !tree.all_of(SyntaxKind::LuaExpansion).empty();
+  for (NodeId m : tree.all_of(SyntaxKind::MacroRef)) {
     const std::string_view name = macro_name(tree, m);
     const std::string lname = lower(name);
     if (lname.substr(0, 6) == "source" && name.size() > 6) {
@@ -82,7 +82,7 @@ void check(const Context& ctx, Reporter& out) {
   if (opaque) return;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag || !line.section.empty()) return;
-    const std::string name = tag_name(tree, line.line);
+    const std::string_view name = line.tag;
     if (name.substr(0, 6) != "source" || name == "source") return;  // Source is Source0
     const int n = number(name.substr(6));
     if (n <= 0 || used.count(n) || used_by_tools(tag_value(tree, line.line))) return;

@@ -113,16 +113,6 @@ std::string_view macro_name(const SyntaxTree& tree, NodeId macro_ref) {
   return name == rpmspec::kNoNode ? std::string_view() : tree.text_of(name);
 }
 
-ir::Range without_newline(const SyntaxTree& tree, NodeId line) {
-  // A line's Newline leaf ("\n" or "\r\n") is its last child, so the bytes tell.
-  ir::Range r = tree.range(line);
-  if (r.end > r.begin && tree.text[r.end - 1] == '\n') {
-    --r.end;
-    if (r.end > r.begin && tree.text[r.end - 1] == '\r') --r.end;
-  }
-  return r;
-}
-
 namespace {
 
 // The innermost ConditionalBranch around `offset`, and whether the target takes it and every
@@ -149,7 +139,7 @@ const BranchIndex& branch_index(const Context& ctx) {
         for (std::size_t i = 0; i < c.branches.size(); ++i)
           if (c.branches[i].file == tree.file) own[c.branches[i].begin] = c.taken == static_cast<int>(i);
     // Preorder: the enclosing branch is indexed before the branches inside it.
-    for (NodeId n : tree.find_all(SyntaxKind::ConditionalBranch)) {
+    for (NodeId n : tree.all_of(SyntaxKind::ConditionalBranch)) {
       bool taken = true;
       const NodeId directive = tree.node(n).first_child;
       if (directive != rpmspec::kNoNode) {
@@ -282,6 +272,7 @@ namespace {
 
 struct LineTable {
   std::deque<std::string> names;  // section names the LineInfo views point into
+  std::deque<std::string> tags;   // tag names, likewise
   std::vector<LineInfo> lines;
 };
 
@@ -299,6 +290,7 @@ const std::vector<LineInfo>& lines(const Context& ctx) {
                                  table.names.emplace_back(line.section);
                                LineInfo copy = line;
                                copy.section = table.names.back();
+                               if (!line.tag.empty()) copy.tag = table.tags.emplace_back(line.tag);
                                table.lines.push_back(copy);
                              });
                            }

@@ -29,8 +29,11 @@ struct LineInfo {
   NodeId line = rpmspec::kNoNode;
   std::string_view section;          // see section_name
   NodeId header = rpmspec::kNoNode;  // the SectionHeader of that section, or kNoNode
+  std::string_view tag;              // tag_name() of a Tag line; "" for other lines
   // True when rpm runs the section through a shell (no `-p` interpreter other than sh/bash).
   bool shell = false;
+  bool build_section = false;  // is_build_section(section)
+  bool scriptlet = false;      // is_scriptlet(section)
 };
 
 // Calls fn(const LineInfo&) for every line in source order. Sections change where rpm
@@ -66,8 +69,17 @@ inline ir::Range range_of(const SyntaxTree& tree, std::uint32_t begin, std::uint
   return {tree.file, begin, end};
 }
 
-// The line's range without its trailing Newline leaf.
-ir::Range without_newline(const SyntaxTree& tree, NodeId line);
+// The line's range without its trailing Newline leaf; inline, as most checks call it per line.
+inline ir::Range without_newline(const SyntaxTree& tree, NodeId line) {
+  // A line's Newline leaf ("\n" or "\r\n") is its last child, so the bytes tell.
+  ir::Range r = tree.range(line);
+  if (r.end > r.begin && tree.text[r.end - 1] == '\n') {
+    --r.end;
+    if (r.end > r.begin && tree.text[r.end - 1] == '\r') --r.end;
+  }
+  return r;
+}
+
 
 // Names the %if branch that `offset` is in, as a note on `d`: rpm evaluates only one branch
 // for the target, but checks read every branch, so a finding says whether the target takes
@@ -118,8 +130,7 @@ std::string_view trim(std::string_view s);
 template <class Fn>
 void for_each_line(const SyntaxTree& tree, Fn&& fn) {
   LineInfo info;
-  std::string current;
-  bool shell = false;
+  std::string current, tag;
   for (NodeId id = 0; id < tree.nodes.size();) {
     if (!is_line(tree, id)) {
       ++id;
@@ -128,14 +139,17 @@ void for_each_line(const SyntaxTree& tree, Fn&& fn) {
     if (tree.kind(id) == SyntaxKind::SectionHeader) {
       current = section_name(tree, id);
       info.header = id;
+      info.build_section = is_build_section(current);
+      info.scriptlet = is_scriptlet(current);
       const std::string_view interp = section_interpreter(tree, id);
-      shell = (is_build_section(current) || is_scriptlet(current)) &&
-              (interp.empty() || interp == "/bin/sh" || interp == "/bin/bash" || interp == "/usr/bin/sh" ||
-               interp == "/usr/bin/bash");
+      info.shell = (info.build_section || info.scriptlet) &&
+                   (interp.empty() || interp == "/bin/sh" || interp == "/bin/bash" || interp == "/usr/bin/sh" ||
+                    interp == "/usr/bin/bash");
     }
+    tag = tree.kind(id) == SyntaxKind::Tag ? tag_name(tree, id) : std::string();
     info.line = id;
     info.section = current;
-    info.shell = shell;
+    info.tag = tag;
     fn(static_cast<const LineInfo&>(info));
     id = tree.node(id).subtree_end;  // lines never hold lines
   }

@@ -22,15 +22,15 @@ void check(const Context& ctx, Reporter& out) {
       note_branch(ctx, d, tree.node(n).begin);
     };
     if (tree.kind(n) == SyntaxKind::Tag) {
-      const std::string name = tag_name(tree, n);
-      if (name != "requires" && name != "prereq") return;
-      for (NodeId dep : tree.find_all(SyntaxKind::DependencyName, n))
+      if (!tag_is(tree, n, "requires") && !tag_is(tree, n, "prereq")) return;
+      for (NodeId dep : tree.all_of(SyntaxKind::DependencyName, n))
         if (trim(tree.text_of(dep)) == "insserv")
           report(tree.range(dep), "insserv is only needed by SysV init scripts; ship a systemd unit instead");
       return;
     }
     if (line.section == "files" && tree.kind(n) == SyntaxKind::FileEntry) {
-      for (NodeId path : tree.find_all(SyntaxKind::FilePath, n)) {
+      if (tree.text_of(n).find("init") == std::string_view::npos) return;  // in each directory below
+      for (NodeId path : tree.all_of(SyntaxKind::FilePath, n)) {
         const std::string_view p = tree.text_of(path);
         for (std::string_view dir : {"%{_initddir}/", "%{_initrddir}/", "%_initddir/", "/etc/init.d/",
                                      "%{_sysconfdir}/init.d/", "/etc/rc.d/init.d/"})
@@ -42,7 +42,10 @@ void check(const Context& ctx, Reporter& out) {
       return;
     }
     if (tree.kind(n) != SyntaxKind::BodyLine) return;
-    for (NodeId m : tree.find_all(SyntaxKind::MacroRef, n)) {
+    // Every name init_macro() accepts holds "insserv" or "_on_".
+    const std::string_view text = tree.text_of(n);
+    if (text.find("insserv") == std::string_view::npos && text.find("_on_") == std::string_view::npos) return;
+    for (NodeId m : tree.all_of(SyntaxKind::MacroRef, n)) {
       const std::string_view name = macro_name(tree, m);
       if (init_macro(name)) report(tree.range(m), fmt::format("%{} manages SysV init scripts; use the %service_* macros", name));
     }

@@ -35,7 +35,7 @@ void check(const Context& ctx, Reporter& out) {
   }
   for_each_line(ctx, [&](const LineInfo& line) {
     if (line.section != "files" || tree.kind(line.line) != SyntaxKind::FileEntry) return;
-    for (NodeId path : tree.find_all(SyntaxKind::FilePath, line.line)) {
+    for (NodeId path : tree.all_of(SyntaxKind::FilePath, line.line)) {
       const std::string_view p = trim(tree.text_of(path));
       if (!tmpfiles_conf(p)) continue;
       const std::string package = section_package(ctx, line.header);

@@ -41,9 +41,9 @@ bool rpm_knows(std::string_view n) {
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   rpmspec::MacroEngine* profile = ctx.profile_macros();
-  if (!profile || !tree.find_all(SyntaxKind::IncludeDirective).empty()) return;
+  if (!profile || !tree.all_of(SyntaxKind::IncludeDirective).empty()) return;
   std::set<std::string> defined;
-  for (NodeId def : tree.find_all(SyntaxKind::MacroDefinition)) {
+  for (NodeId def : tree.all_of(SyntaxKind::MacroDefinition)) {
     const NodeId name = tree.child(def, SyntaxKind::MacroName);
     if (name == rpmspec::kNoNode) continue;
     defined.insert(std::string(tree.text_of(name)));
@@ -51,14 +51,14 @@ void check(const Context& ctx, Reporter& out) {
     const NodeId body = tree.child(def, SyntaxKind::MacroBody);
     const NodeId keyword = tree.child(def, SyntaxKind::Keyword);
     if (body == rpmspec::kNoNode || keyword == rpmspec::kNoNode || tree.text_of(keyword) != "%define") continue;
-    for (NodeId m : tree.find_all(SyntaxKind::MacroRef, body))
+    for (NodeId m : tree.all_of(SyntaxKind::MacroRef, body))
       if (macro_name(tree, m) == tree.text_of(name) && tree.child(m, SyntaxKind::MacroFlags) == rpmspec::kNoNode &&
           !profile->is_defined(tree.text_of(name)))
         out.report(tree.range(m), fmt::format("%{} refers to itself; rpm expands it until the recursion limit", tree.text_of(name)))
             .severity(ir::Severity::Error);
   }
   // Macros rpm defines from tags (%name, %version, %url, ...) and %bcond options.
-  for (NodeId tag : tree.find_all(SyntaxKind::Tag)) defined.insert(tag_name(tree, tag));
+  for (NodeId tag : tree.all_of(SyntaxKind::Tag)) defined.insert(tag_name(tree, tag));
   if (tree.text.find("%bcond") != std::string_view::npos || tree.text.find("%{bcond") != std::string_view::npos) return;
   std::set<std::string> reported;
   for_each_line(ctx, [&](const LineInfo& line) {

@@ -22,7 +22,7 @@ void check(const Context& ctx, Reporter& out) {
     if (k != SyntaxKind::IfDirective && k != SyntaxKind::ElifDirective) return;
     const NodeId condition = tree.child(line.line, SyntaxKind::Condition);
     if (condition == rpmspec::kNoNode) return;
-    for (NodeId m : tree.find_all(SyntaxKind::MacroRef, condition)) {
+    for (NodeId m : tree.all_of(SyntaxKind::MacroRef, condition)) {
       const std::string_view name = macro_name(tree, m);
       if (!distro_macro(name) || tree.child(m, SyntaxKind::MacroFlags) != rpmspec::kNoNode) continue;
       const std::uint32_t begin = tree.node(m).begin;

@@ -42,7 +42,7 @@ void check(const Context& ctx, Reporter& out) {
   if (opaque) return;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (line.section != "files" || tree.kind(line.line) != SyntaxKind::FileEntry) return;
-    for (NodeId p : tree.find_all(SyntaxKind::FilePath, line.line)) {
+    for (NodeId p : tree.all_of(SyntaxKind::FilePath, line.line)) {
       std::string_view path = trim(tree.text_of(p));
       if (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
       owned.insert(std::string(path));

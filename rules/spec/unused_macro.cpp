@@ -1,5 +1,6 @@
 // unused-macro: a %define or %global that nothing refers to.
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
@@ -28,9 +29,15 @@ bool known_consumer(std::string_view name) {
   return false;
 }
 
-bool word_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
+// Letters, digits and '_', as a table: the word scan below reads every byte of the spec.
+constexpr std::array<bool, 256> kWordChar = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  return table;
+}();
+
+bool word_char(char c) { return kWordChar[static_cast<unsigned char>(c)]; }
 
 struct Candidate {
   NodeId def;

@@ -54,7 +54,7 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (!line.shell || tree.kind(line.line) != SyntaxKind::BodyLine) return;
-    for (NodeId c : tree.find_all(SyntaxKind::MacroRef, line.line)) {
+    for (NodeId c : tree.all_of(SyntaxKind::MacroRef, line.line)) {
       if (macro_name(tree, c) != "_sourcedir") continue;
       report(ctx, out, tree, tree.node(c).begin, tree.node(c).end, tree.text_of(c));
     }
