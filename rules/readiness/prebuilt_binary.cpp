@@ -47,7 +47,6 @@ struct ArchiveSource {
 };
 
 void check(const Context& ctx, Reporter& out) {
-  const rpmspec::SyntaxTree& tree = *ctx.spec;
   // A spec with no %build that installs image files from an archive source ships an image
   // built elsewhere (Kata's kata-containers.tar.gz holds a rootfs .img and an .initrd).
   bool has_build = false;

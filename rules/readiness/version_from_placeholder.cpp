@@ -58,7 +58,6 @@ void check(const Context& ctx, Reporter& out) {
     check_service(ctx, out);
     return;
   }
-  const rpmspec::SyntaxTree& tree = *ctx.spec;
   for_each_text_line(ctx, [&](const TextLine& line) {
     if (line.kind != rpmspec::SyntaxKind::Tag || !line.section.empty()) return;
     const std::string_view tag = line.tag;
