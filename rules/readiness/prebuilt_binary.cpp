@@ -47,7 +47,6 @@ struct ArchiveSource {
 };
 
 void check(const Context& ctx, Reporter& out) {
-  const rpmspec::SyntaxTree& tree = *ctx.spec;
   // A spec with no %build that installs image files from an archive source ships an image
   // built elsewhere (Kata's kata-containers.tar.gz holds a rootfs .img and an .initrd).
   bool has_build = false;
@@ -65,7 +64,7 @@ void check(const Context& ctx, Reporter& out) {
       }
     }
     if (line.kind != rpmspec::SyntaxKind::Tag || !line.section.empty()) return;
-    const std::string tag = spec_support::tag_name(tree, line.node);
+    const std::string_view tag = line.tag;
     if (!starts_with(tag, "source") && !starts_with(tag, "patch")) return;
     const std::string_view t = line.text;
     const std::size_t colon = t.find(':');

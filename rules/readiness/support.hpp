@@ -15,6 +15,7 @@ struct TextLine {
   std::uint32_t begin = 0;   // offset of text in ctx.file
   rpmspec::NodeId node = rpmspec::kNoNode;
   rpmspec::SyntaxKind kind = rpmspec::SyntaxKind::BodyLine;
+  std::string_view tag = {};  // spec_support::LineInfo::tag
 };
 
 // Every line of a spec (with its section) or, without a syntax tree, of the file.
@@ -25,7 +26,7 @@ void for_each_text_line(const Context& ctx, Fn&& fn) {
     const rpmspec::SyntaxTree& tree = *ctx.spec;
     for (const spec_support::LineInfo& l : spec_support::lines(ctx)) {
       const ir::Range r = spec_support::without_newline(tree, l.line);
-      fn(TextLine{l.section, all.substr(r.begin, r.end - r.begin), r.begin, l.line, tree.kind(l.line)});
+      fn(TextLine{l.section, all.substr(r.begin, r.end - r.begin), r.begin, l.line, tree.kind(l.line), l.tag});
     }
     return;
   }

@@ -58,10 +58,9 @@ void check(const Context& ctx, Reporter& out) {
     check_service(ctx, out);
     return;
   }
-  const rpmspec::SyntaxTree& tree = *ctx.spec;
   for_each_text_line(ctx, [&](const TextLine& line) {
     if (line.kind != rpmspec::SyntaxKind::Tag || !line.section.empty()) return;
-    const std::string tag = spec_support::tag_name(tree, line.node);
+    const std::string_view tag = line.tag;
     if (tag != "version" && tag != "release") return;
     // A placeholder bound with --set or --values has a value: the IR then holds plain text.
     if (ctx.package != nullptr) {

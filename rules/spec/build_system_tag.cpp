@@ -18,7 +18,7 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag) return;
-    const std::string name = tag_name(tree, line.line);
+    const std::string_view name = line.tag;
     const std::string_view value = trim(tag_value(tree, line.line));
     const NodeId name_node = tree.child(line.line, SyntaxKind::TagName);
     const std::string_view shown = tree.text_of(name_node);

@@ -14,7 +14,7 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   std::vector<std::pair<NodeId, std::string>> tags;  // (section header, lower-case tag name)
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (tree.kind(line.line) == SyntaxKind::Tag) tags.emplace_back(line.header, tag_name(tree, line.line));
+    if (tree.kind(line.line) == SyntaxKind::Tag) tags.emplace_back(line.header, line.tag);
   });
   auto has_tag = [&](NodeId header, std::string_view name) {
     for (const auto& [h, n] : tags)
@@ -23,7 +23,7 @@ void check(const Context& ctx, Reporter& out) {
   };
   for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag) return;
-    const std::string name = tag_name(tree, line.line);
+    const std::string_view name = line.tag;
     if (name != "buildarch" && name != "buildarchitectures") return;
     const std::string_view value = trim(tag_value(tree, line.line));
     if (value.empty() || lower(value) == "noarch" || value.find('%') != std::string_view::npos) return;

@@ -10,14 +10,14 @@ namespace {
 
 using namespace spec_support;
 
-bool applies(std::string_view section) {
-  return section == "prep" || section == "conf" || section == "build" || is_scriptlet(section);
+bool applies(const LineInfo& line) {
+  return line.section == "prep" || line.section == "conf" || line.section == "build" || line.scriptlet;
 }
 
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (!applies(line.section) || tree.kind(line.line) != SyntaxKind::BodyLine) return;
+    if (!applies(line) || tree.kind(line.line) != SyntaxKind::BodyLine) return;
     bool comment = false;  // after a shell comment's '#', nothing counts
     for (NodeId c = tree.node(line.line).first_child; c != rpmspec::kNoNode && !comment;
          c = tree.node(c).next_sibling) {

@@ -23,7 +23,7 @@ bool op_char(char c) { return c == '<' || c == '>' || c == '='; }
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (tree.kind(line.line) != SyntaxKind::Tag || !dependency_tag(tag_name(tree, line.line))) return;
+    if (tree.kind(line.line) != SyntaxKind::Tag || !dependency_tag(line.tag)) return;
     const NodeId value = tree.child(line.line, SyntaxKind::TagValue);
     if (value == rpmspec::kNoNode) return;
     const std::string_view text = tree.text_of(value);

@@ -116,10 +116,9 @@ void check(const Context& ctx, Reporter& out) {
   for_each_line(ctx, [&](const LineInfo& line) {
     const NodeId n = line.line;
     if (tree.kind(n) == SyntaxKind::Tag) {
-      const std::string name = tag_name(tree, n);
-      if (!dependency_tag(name)) return;
+      if (!dependency_tag(line.tag)) return;
       const NodeId qualifier = tree.child(n, SyntaxKind::TagQualifier);
-      const std::string kind = name + (qualifier == rpmspec::kNoNode ? "" : lower(tree.text_of(qualifier)));
+      const std::string kind = std::string(line.tag) + (qualifier == rpmspec::kNoNode ? "" : lower(tree.text_of(qualifier)));
       const auto deps = tree.all_of(SyntaxKind::Dependency, n);
       for (NodeId dep : deps) {
         // Only top-level dependencies: the operands of a rich dependency may repeat.

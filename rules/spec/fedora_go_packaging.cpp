@@ -21,14 +21,14 @@ void check(const Context& ctx, Reporter& out) {
   for_each_line(ctx, [&](const LineInfo& line) {
     const NodeId n = line.line;
     if (tree.kind(n) == SyntaxKind::Tag) {
-      const std::string name = tag_name(tree, n);
+      const std::string_view name = line.tag;
       const std::string_view value = tag_value(tree, n);
       if (name == "provides" && value.find("bundled(golang(") != std::string_view::npos) bundled = true;
       if (name.substr(0, 6) == "source" && value.find("vendor") != std::string_view::npos && vendoring == rpmspec::kNoNode)
         vendoring = n;
       return;
     }
-    if (tree.kind(n) != SyntaxKind::BodyLine || !is_build_section(line.section)) return;
+    if (tree.kind(n) != SyntaxKind::BodyLine || !line.build_section) return;
     const std::string_view text = trim(tree.text_of(n));
     if (text.substr(0, 1) == "#") return;
     if (direct_build == rpmspec::kNoNode && text.find("go build") != std::string_view::npos) direct_build = n;

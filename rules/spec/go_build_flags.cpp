@@ -17,7 +17,7 @@ bool command_start(std::string_view text, std::size_t at) {
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (!line.shell || !is_build_section(line.section) || tree.kind(line.line) != SyntaxKind::BodyLine) return;
+    if (!line.shell || !line.build_section || tree.kind(line.line) != SyntaxKind::BodyLine) return;
     const ir::Range r = without_newline(tree, line.line);
     const std::string_view text = tree.text.substr(r.begin, r.end - r.begin);
     std::size_t at = text.find("go build");

@@ -42,7 +42,7 @@ void check(const Context& ctx, Reporter& out) {
       }
       return;
     }
-    if (first_build == rpmspec::kNoNode && tree.kind(n) == SyntaxKind::BodyLine && is_build_section(line.section) &&
+    if (first_build == rpmspec::kNoNode && tree.kind(n) == SyntaxKind::BodyLine && line.build_section &&
         go_build(tree, n))
       first_build = n;
   });

@@ -42,9 +42,9 @@ void check(const Context& ctx, Reporter& out) {
   int vendor_number = -1;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (vendor_tag != rpmspec::kNoNode || tree.kind(line.line) != SyntaxKind::Tag || !line.section.empty()) return;
-    const std::string name = tag_name(tree, line.line);
+    const std::string_view name = line.tag;
     if (name.substr(0, 6) != "source" || !vendor_archive(trim(tag_value(tree, line.line)))) return;
-    const std::string digits = name == "source" ? "0" : name.substr(6);
+    const std::string digits(name == "source" ? "0" : name.substr(6));
     if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) return;
     vendor_tag = line.line;
     vendor_number = std::stoi(digits);
@@ -57,7 +57,7 @@ void check(const Context& ctx, Reporter& out) {
                         ctx.file.text().find("GOFLAGS") != std::string_view::npos;
   const std::string source_ref = fmt::format("SOURCE{}", vendor_number);
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (tree.kind(line.line) != SyntaxKind::BodyLine || !is_build_section(line.section)) return;
+    if (tree.kind(line.line) != SyntaxKind::BodyLine || !line.build_section) return;
     const ir::Range r = without_newline(tree, line.line);
     const std::string_view text = tree.text.substr(r.begin, r.end - r.begin);
     if (line.section == "prep") {

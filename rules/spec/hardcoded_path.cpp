@@ -47,7 +47,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 // Sections whose paths are installed-system paths.
 bool checked_section(const LineInfo& line) {
   return line.section == "build" || line.section == "install" || line.section == "check" ||
-         line.section == "files" || (line.shell && is_scriptlet(line.section));
+         line.section == "files" || (line.shell && line.scriptlet);
 }
 
 // Macros whose text, when they precede a path, makes it a path in the installed system.

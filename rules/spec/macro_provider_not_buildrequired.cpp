@@ -47,7 +47,7 @@ void check(const Context& ctx, Reporter& out) {
   });
   std::set<std::string_view> reported;
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (tree.kind(line.line) != SyntaxKind::BodyLine || (!is_build_section(line.section) && !is_scriptlet(line.section))) return;
+    if (tree.kind(line.line) != SyntaxKind::BodyLine || (!line.build_section && !line.scriptlet)) return;
     for (NodeId m : tree.all_of(SyntaxKind::MacroRef, line.line)) {
       if (tree.child(m, SyntaxKind::MacroFlags) != rpmspec::kNoNode) continue;  // %{?fdupes...} is optional
       const std::string_view name = macro_name(tree, m);

@@ -37,7 +37,7 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag || !line.section.empty()) return;
-    const std::string tag = tag_name(tree, line.line);
+    const std::string_view tag = line.tag;
     const std::string* value = tag == "name"      ? &ctx.package->name
                                : tag == "version" ? &ctx.package->version
                                : tag == "release" ? &ctx.package->release

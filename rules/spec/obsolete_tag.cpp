@@ -16,12 +16,12 @@ void check(const Context& ctx, Reporter& out) {
   // Tags already present per package section, so a rename never creates a duplicate.
   std::set<std::pair<NodeId, std::string>> tags;  // (section header, lower-case tag name)
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (tree.kind(line.line) == SyntaxKind::Tag) tags.emplace(line.header, tag_name(tree, line.line));
+    if (tree.kind(line.line) == SyntaxKind::Tag) tags.emplace(line.header, line.tag);
   });
   auto has_tag = [&](NodeId header, const std::string& name) { return tags.count({header, name}) > 0; };
   for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag) return;
-    const std::string name = tag_name(tree, line.line);
+    const std::string_view name = line.tag;
     const char* replacement = name == "copyright" ? "License" : name == "serial" ? "Epoch" : nullptr;
     if (!replacement) return;
     const NodeId name_node = tree.child(line.line, SyntaxKind::TagName);

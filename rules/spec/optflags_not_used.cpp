@@ -31,7 +31,7 @@ bool keeps_distribution_flags(std::string_view value) {
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (!line.shell || !is_build_section(line.section) || tree.kind(line.line) != SyntaxKind::BodyLine) return;
+    if (!line.shell || !line.build_section || tree.kind(line.line) != SyntaxKind::BodyLine) return;
     const ir::Range r = without_newline(tree, line.line);
     const std::string_view text = tree.text.substr(r.begin, r.end - r.begin);
     if (trim(text).substr(0, 1) == "#") return;

@@ -11,7 +11,7 @@ using namespace spec_support;
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (!is_build_section(line.section) || tree.kind(line.line) != SyntaxKind::BodyLine) return;
+    if (!line.build_section || tree.kind(line.line) != SyntaxKind::BodyLine) return;
     for (NodeId c : tree.all_of(SyntaxKind::MacroRef, line.line)) {
       const std::string_view text = tree.text_of(c);
       // Only the bare form: %patch3 (not %{PATCH3}, the patch's file name).

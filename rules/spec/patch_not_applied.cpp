@@ -155,7 +155,7 @@ void check(const Context& ctx, Reporter& out) {
   for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) == SyntaxKind::Tag && line.section.empty() && tag_is(tree, line.line, "buildsystem"))
       skip = true;  // declarative builds apply the patches themselves
-    if (!is_build_section(line.section) || tree.kind(line.line) != SyntaxKind::BodyLine) return;
+    if (!line.build_section || tree.kind(line.line) != SyntaxKind::BodyLine) return;
     const std::uint32_t line_end = tree.node(line.line).end;
     for (NodeId c : tree.all_of(SyntaxKind::MacroRef, line.line)) {
       const std::string_view name = macro_name(tree, c);
@@ -190,7 +190,7 @@ void check(const Context& ctx, Reporter& out) {
   // take is checked too, and a spec rpm rejects for another reason still is.
   for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag || !line.section.empty()) return;
-    const std::string name = tag_name(tree, line.line);
+    const std::string_view name = line.tag;
     if (name.substr(0, 5) != "patch") return;
     const int n = name == "patch" ? 0 : number(name.substr(5));
     if (n < 0 || applied.numbers.count(n)) return;

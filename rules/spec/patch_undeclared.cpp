@@ -58,7 +58,7 @@ void check(const Context& ctx, Reporter& out) {
   bool any_unknown = false;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag || !line.section.empty()) return;
-    const std::string name = tag_name(tree, line.line);
+    const std::string_view name = line.tag;
     if (name.substr(0, 5) != "patch") return;
     const int n = name == "patch" ? 0 : number(name.substr(5));
     if (n >= 0) declared.insert(n);
@@ -67,7 +67,7 @@ void check(const Context& ctx, Reporter& out) {
   // Patches from an %include or a generated list cannot be seen here.
   if (any_unknown || !tree.all_of(SyntaxKind::IncludeDirective).empty()) return;
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (!is_build_section(line.section) || tree.kind(line.line) != SyntaxKind::BodyLine) return;
+    if (!line.build_section || tree.kind(line.line) != SyntaxKind::BodyLine) return;
     const std::uint32_t line_end = without_newline(tree, line.line).end;
     for (NodeId m : tree.all_of(SyntaxKind::MacroRef, line.line)) {
       const std::string_view name = macro_name(tree, m);

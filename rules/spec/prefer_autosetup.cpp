@@ -58,7 +58,7 @@ void check(const Context& ctx, Reporter& out) {
   bool conditional_patch = false;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag || !line.section.empty()) return;
-    const std::string name = tag_name(tree, line.line);
+    const std::string_view name = line.tag;
     if (name.substr(0, 5) != "patch") return;
     const int n = name == "patch" ? 0 : number(name.substr(5));
     if (n < 0) conditional_patch = true;

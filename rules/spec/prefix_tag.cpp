@@ -12,7 +12,7 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag) return;
-    const std::string name = tag_name(tree, line.line);
+    const std::string_view name = line.tag;
     if (name != "prefix" && name != "prefixes") return;
     const NodeId value = tree.child(line.line, SyntaxKind::TagValue);
     if (value == rpmspec::kNoNode) return;

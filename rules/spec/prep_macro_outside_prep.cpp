@@ -28,7 +28,7 @@ void check(const Context& ctx, Reporter& out) {
     // rpm expands a %description line too; there only a line that starts with the macro counts,
     // since prose may name it.
     const bool description = line.section == "description";
-    if (!description && !is_build_section(line.section) && !is_scriptlet(line.section)) return;
+    if (!description && !line.build_section && !line.scriptlet) return;
     std::vector<NodeId> macros = tree.find_all(SyntaxKind::MacroRef, line.line);
     if (description) {
       const NodeId first = leading_macro(tree, line.line);

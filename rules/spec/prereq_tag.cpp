@@ -12,7 +12,7 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag) return;
-    const std::string name = tag_name(tree, line.line);
+    const std::string_view name = line.tag;
     if (name != "prereq" && name != "buildprereq") return;
     const NodeId name_node = tree.child(line.line, SyntaxKind::TagName);
     const bool qualified = tree.child(line.line, SyntaxKind::TagQualifier) != rpmspec::kNoNode;

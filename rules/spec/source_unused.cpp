@@ -82,7 +82,7 @@ void check(const Context& ctx, Reporter& out) {
   if (opaque) return;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (tree.kind(line.line) != SyntaxKind::Tag || !line.section.empty()) return;
-    const std::string name = tag_name(tree, line.line);
+    const std::string_view name = line.tag;
     if (name.substr(0, 6) != "source" || name == "source") return;  // Source is Source0
     const int n = number(name.substr(6));
     if (n <= 0 || used.count(n) || used_by_tools(tag_value(tree, line.line))) return;

@@ -42,11 +42,11 @@ void check(const Context& ctx, Reporter& out) {
     // hold no macros.
     for_each_line(ctx, [&](const LineInfo& line) {
       if (tree.kind(line.line) != SyntaxKind::Tag || !line.section.empty()) return;
-      const std::string name = tag_name(tree, line.line);
+      const std::string_view name = line.tag;
       if (name.substr(0, 6) != "source") return;
       const std::string_view value = trim(tag_value(tree, line.line));
       if (value.find('%') != std::string_view::npos || !archive(value) || url(value)) return;
-      const std::string number = name == "source" ? "0" : name.substr(6);
+      const std::string_view number = name == "source" ? "0" : name.substr(6);
       out.report(tree.range(tree.child(line.line, SyntaxKind::TagValue)),
                  fmt::format("Source{} '{}' is an archive without a download URL", number, value));
     });

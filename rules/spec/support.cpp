@@ -272,6 +272,7 @@ namespace {
 
 struct LineTable {
   std::deque<std::string> names;  // section names the LineInfo views point into
+  std::deque<std::string> tags;   // tag names, likewise
   std::vector<LineInfo> lines;
 };
 
@@ -289,6 +290,7 @@ const std::vector<LineInfo>& lines(const Context& ctx) {
                                  table.names.emplace_back(line.section);
                                LineInfo copy = line;
                                copy.section = table.names.back();
+                               if (!line.tag.empty()) copy.tag = table.tags.emplace_back(line.tag);
                                table.lines.push_back(copy);
                              });
                            }

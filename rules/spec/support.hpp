@@ -29,8 +29,11 @@ struct LineInfo {
   NodeId line = rpmspec::kNoNode;
   std::string_view section;          // see section_name
   NodeId header = rpmspec::kNoNode;  // the SectionHeader of that section, or kNoNode
+  std::string_view tag;              // tag_name() of a Tag line; "" for other lines
   // True when rpm runs the section through a shell (no `-p` interpreter other than sh/bash).
   bool shell = false;
+  bool build_section = false;  // is_build_section(section)
+  bool scriptlet = false;      // is_scriptlet(section)
 };
 
 // Calls fn(const LineInfo&) for every line in source order. Sections change where rpm
@@ -127,8 +130,7 @@ std::string_view trim(std::string_view s);
 template <class Fn>
 void for_each_line(const SyntaxTree& tree, Fn&& fn) {
   LineInfo info;
-  std::string current;
-  bool shell = false;
+  std::string current, tag;
   for (NodeId id = 0; id < tree.nodes.size();) {
     if (!is_line(tree, id)) {
       ++id;
@@ -137,14 +139,17 @@ void for_each_line(const SyntaxTree& tree, Fn&& fn) {
     if (tree.kind(id) == SyntaxKind::SectionHeader) {
       current = section_name(tree, id);
       info.header = id;
+      info.build_section = is_build_section(current);
+      info.scriptlet = is_scriptlet(current);
       const std::string_view interp = section_interpreter(tree, id);
-      shell = (is_build_section(current) || is_scriptlet(current)) &&
-              (interp.empty() || interp == "/bin/sh" || interp == "/bin/bash" || interp == "/usr/bin/sh" ||
-               interp == "/usr/bin/bash");
+      info.shell = (info.build_section || info.scriptlet) &&
+                   (interp.empty() || interp == "/bin/sh" || interp == "/bin/bash" || interp == "/usr/bin/sh" ||
+                    interp == "/usr/bin/bash");
     }
+    tag = tree.kind(id) == SyntaxKind::Tag ? tag_name(tree, id) : std::string();
     info.line = id;
     info.section = current;
-    info.shell = shell;
+    info.tag = tag;
     fn(static_cast<const LineInfo&>(info));
     id = tree.node(id).subtree_end;  // lines never hold lines
   }

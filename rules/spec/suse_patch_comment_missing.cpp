@@ -16,7 +16,7 @@ void check(const Context& ctx, Reporter& out) {
   for (std::size_t i = 0; i < all.size(); ++i) {
     const LineInfo& line = all[i];
     if (tree.kind(line.line) != SyntaxKind::Tag || !line.section.empty()) continue;
-    const std::string name = tag_name(tree, line.line);
+    const std::string_view name = line.tag;
     if (name.substr(0, 5) != "patch" || (name.size() > 5 && !std::isdigit(static_cast<unsigned char>(name[5])))) continue;
     // The line above, skipping conditional lines, must be a comment.
     std::size_t k = i;

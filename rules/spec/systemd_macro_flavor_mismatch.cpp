@@ -28,7 +28,7 @@ void check(const Context& ctx, Reporter& out) {
   const bool suse = ctx.family == Family::Suse;
   const SyntaxTree& tree = *ctx.spec;
   for_each_line(ctx, [&](const LineInfo& line) {
-    if (tree.kind(line.line) != SyntaxKind::BodyLine || !is_scriptlet(line.section)) return;
+    if (tree.kind(line.line) != SyntaxKind::BodyLine || !line.scriptlet) return;
     // A branch for the other distribution is where these macros belong.
     if (in_untaken_branch(ctx, tree.node(line.line).begin)) return;
     for (NodeId m : tree.all_of(SyntaxKind::MacroRef, line.line)) {
