@@ -151,6 +151,7 @@ std::string one_line(std::string_view s) {
 std::string gcc_line(const ir::Diagnostic& d, const ir::SourceManager& sources) {
   const Location loc = locate(sources, d.range);
   std::string out;
+  out.reserve((loc ? loc.path().size() : 0) + d.message.size() + d.rule.size() + 32);
   if (loc) {
     append_one_line(out, loc.path());
     fmt::format_to(std::back_inserter(out), ":{}:{}", loc.begin_pos.line, loc.begin_pos.column);
