@@ -89,6 +89,19 @@ std::optional<std::string> expand(const Context& ctx, const std::map<std::string
   return s.find('%') == std::string::npos ? std::optional<std::string>(s) : std::nullopt;
 }
 
+// False when expanding `token` cannot give a system directory: expand() leaves the name after
+// the last '/' as written when no macro reaches into it, and no system directory ends in it.
+bool may_name_system_dir(std::string_view token) {
+  while (token.size() > 1 && token.back() == '/') token.remove_suffix(1);
+  const std::size_t slash = token.rfind('/');
+  if (slash == std::string_view::npos) return true;
+  const std::string_view name = token.substr(slash + 1);
+  if (name.find_first_of("%{}") != std::string_view::npos) return true;
+  for (const std::string_view dir : kSystemDirs)
+    if (dir.substr(dir.rfind('/') + 1) == name) return true;
+  return false;
+}
+
 // The packages that own these directories list them on purpose.
 bool owner(const Context& ctx, std::string_view dir) {
   if (ctx.package == nullptr) return false;
@@ -147,9 +160,10 @@ void check(const Context& ctx, Reporter& out) {
       if (d == "doc" || d == "license" || d == "exclude" || d == "defattr" || d == "lang" || d == "docdir") return;
     }
     std::size_t e = i;
-    while (e < t.size() && t[e] != ' ' && t[e] != '\t') ++e;
+    bool glob = false;
+    for (; e < t.size() && t[e] != ' ' && t[e] != '\t'; ++e) glob = glob || t[e] == '*' || t[e] == '?' || t[e] == '[';
     const std::string_view token = t.substr(i, e - i);
-    if (token.find_first_of("*?[") != std::string_view::npos) return;
+    if (glob || !may_name_system_dir(token)) return;
     std::optional<std::string> path = expand(ctx, defs, profile, token);
     if (!path) return;
     while (path->size() > 1 && path->back() == '/') path->pop_back();
