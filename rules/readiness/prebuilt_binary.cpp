@@ -49,13 +49,12 @@ struct ArchiveSource {
 void check(const Context& ctx, Reporter& out) {
   // A spec with no %build that installs image files from an archive source ships an image
   // built elsewhere (Kata's kata-containers.tar.gz holds a rootfs .img and an .initrd).
-  bool has_build = false;
+  const bool has_build = !spec_support::section_headers(ctx, "build").empty();
   std::optional<ArchiveSource> archive;
   std::uint32_t image_at = 0;
   std::string_view image;
   for_each_text_line(ctx, [&](const TextLine& line) {
-    if (line.section == "build") has_build = true;
-    if ((line.section == "install" || line.section == "prep") && image.empty() &&
+    if (!has_build && (line.section == "install" || line.section == "prep") && image.empty() &&
         line.kind != rpmspec::SyntaxKind::SectionHeader && line.kind != rpmspec::SyntaxKind::Comment) {
       const std::string_view word = image_word(line.text);
       if (!word.empty()) {

@@ -28,7 +28,8 @@ std::array<bool, N> calls(std::string_view text, const std::array<std::string_vi
       rest.remove_prefix(2);
     else if (starts_with(rest, "{"))
       rest.remove_prefix(1);
-    for (std::size_t i = 0; i < N; ++i) found[i] = found[i] || starts_with(rest, names[i]);
+    if (rest.empty()) continue;
+    for (std::size_t i = 0; i < N; ++i) found[i] = found[i] || (rest[0] == names[i][0] && starts_with(rest, names[i]));
   }
   return found;
 }

@@ -285,9 +285,13 @@ const std::vector<LineInfo>& lines(const Context& ctx) {
                          [&] {
                            LineTable table;
                            if (ctx.spec) {
+                             // At most one line per line end, and one more.
+                             table.lines.reserve(ctx.spec->all_of(SyntaxKind::Newline).size() + 1);
+                             NodeId header = rpmspec::kNoNode;
                              for_each_line(*ctx.spec, [&](const LineInfo& line) {
-                               if (table.names.empty() || table.names.back() != line.section)
+                               if (table.names.empty() || line.header != header)
                                  table.names.emplace_back(line.section);
+                               header = line.header;
                                LineInfo copy = line;
                                copy.section = table.names.back();
                                if (!line.tag.empty()) copy.tag = table.tags.emplace_back(line.tag);

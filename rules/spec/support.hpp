@@ -146,7 +146,10 @@ void for_each_line(const SyntaxTree& tree, Fn&& fn) {
                    (interp.empty() || interp == "/bin/sh" || interp == "/bin/bash" || interp == "/usr/bin/sh" ||
                     interp == "/usr/bin/bash");
     }
-    tag = tree.kind(id) == SyntaxKind::Tag ? tag_name(tree, id) : std::string();
+    if (tree.kind(id) == SyntaxKind::Tag)
+      tag = tag_name(tree, id);
+    else
+      tag.clear();
     info.line = id;
     info.section = current;
     info.tag = tag;

@@ -42,11 +42,12 @@ void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   rpmspec::MacroEngine* profile = ctx.profile_macros();
   if (!profile || !tree.all_of(SyntaxKind::IncludeDirective).empty()) return;
+  // Only names in rpm's namespace (_name) are looked up below, so only those are kept.
   std::set<std::string> defined;
   for (NodeId def : tree.all_of(SyntaxKind::MacroDefinition)) {
     const NodeId name = tree.child(def, SyntaxKind::MacroName);
     if (name == rpmspec::kNoNode) continue;
-    defined.insert(std::string(tree.text_of(name)));
+    if (tree.text_of(name).starts_with('_')) defined.insert(std::string(tree.text_of(name)));
     // %define foo %{foo}-x: rpm recurses until its depth limit.
     const NodeId body = tree.child(def, SyntaxKind::MacroBody);
     const NodeId keyword = tree.child(def, SyntaxKind::Keyword);
@@ -58,16 +59,20 @@ void check(const Context& ctx, Reporter& out) {
             .severity(ir::Severity::Error);
   }
   // Macros rpm defines from tags (%name, %version, %url, ...) and %bcond options.
-  for (NodeId tag : tree.all_of(SyntaxKind::Tag)) defined.insert(tag_name(tree, tag));
+  for (NodeId tag : tree.all_of(SyntaxKind::Tag)) {
+    const NodeId name = tree.child(tag, SyntaxKind::TagName);
+    if (name != rpmspec::kNoNode && tree.text_of(name).starts_with('_')) defined.insert(tag_name(tree, tag));
+  }
   if (tree.text.find("%bcond") != std::string_view::npos || tree.text.find("%{bcond") != std::string_view::npos) return;
   std::set<std::string> reported;
+  std::vector<char> guarded;  // guarded[i]: node first+i or an enclosing macro is conditional
   for_each_line(ctx, [&](const LineInfo& line) {
     const SyntaxKind k = tree.kind(line.line);
     if (line.section == "changelog" || (k != SyntaxKind::BodyLine && k != SyntaxKind::Tag && k != SyntaxKind::FileEntry)) return;
     // Inside %{?foo:...} or %{!?foo:...} a use is guarded. In preorder a node's parent comes
     // first, so one pass marks every node of the line (deeply nested macros stay linear).
     const NodeId first = line.line, end = tree.node(line.line).subtree_end;
-    std::vector<char> guarded(end - first, 0);  // guarded[i]: node first+i or an enclosing macro is conditional
+    guarded.assign(end - first, 0);
     for (NodeId m = first; m < end; ++m) {
       const bool flagged = tree.kind(m) == SyntaxKind::MacroRef && tree.child(m, SyntaxKind::MacroFlags) != rpmspec::kNoNode;
       const NodeId parent = tree.node(m).parent;
