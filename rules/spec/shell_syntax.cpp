@@ -617,18 +617,25 @@ class Checker {
             }
           }
           return;
-        case '\\': skip_escape(); break;
-        case '\'': scan_single_quote(); break;
-        case '"':
-          push(Kind::DQuote, i_, i_ + 1);
-          ++i_;
-          return;
-        case '`': scan_backquote(); break;
-        case '$':
-          if (dollar(false)) return;
-          break;
-        default: ++i_;
+        default:
+          if (word_char()) return;
       }
+    }
+  }
+
+  // One character of a word outside double quotes: an escape, a quote or an expansion is read
+  // whole or opens its frame. True when a frame was pushed and the caller must return.
+  bool word_char() {
+    switch (s_[i_]) {
+      case '\\': skip_escape(); return false;
+      case '\'': scan_single_quote(); return false;
+      case '"':
+        push(Kind::DQuote, i_, i_ + 1);
+        ++i_;
+        return true;
+      case '`': scan_backquote(); return false;
+      case '$': return dollar(false);
+      default: ++i_; return false;
     }
   }
 
@@ -657,17 +664,8 @@ class Checker {
           ++i_;
           return;
         case '(': unsure_ = true; return;
-        case '\\': skip_escape(); break;
-        case '\'': scan_single_quote(); break;
-        case '"':
-          push(Kind::DQuote, i_, i_ + 1);
-          ++i_;
-          return;
-        case '`': scan_backquote(); break;
-        case '$':
-          if (dollar(false)) return;
-          break;
-        default: ++i_;
+        default:
+          if (word_char()) return;
       }
     }
   }
@@ -693,17 +691,8 @@ class Checker {
           }
           --f.depth;
           break;
-        case '\\': skip_escape(); break;
-        case '\'': scan_single_quote(); break;
-        case '"':
-          push(Kind::DQuote, i_, i_ + 1);
-          ++i_;
-          return;
-        case '`': scan_backquote(); break;
-        case '$':
-          if (dollar(false)) return;
-          break;
-        default: ++i_;
+        default:
+          if (word_char()) return;
       }
     }
   }
