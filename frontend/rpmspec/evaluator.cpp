@@ -135,9 +135,10 @@ constexpr std::array kParts = {
 };
 
 Part is_part(std::string_view line) {
-  if (line.empty() || line.front() != '%') return Part::None;
+  if (line.size() < 2 || line.front() != '%') return Part::None;
+  const char first = lower(line[1]);
   for (const auto& p : kParts) {
-    if (!iequals_prefix(line, p.token)) continue;
+    if (p.token[1] != first || !iequals_prefix(line, p.token)) continue;
     if (line.size() == p.token.size() || is_space(line[p.token.size()])) return p.part;
   }
   return Part::None;
@@ -327,8 +328,7 @@ std::string_view nearest_name(std::string_view word, const Names& names) {
       row[0] = i;
       for (std::size_t j = 1; j <= name.size(); ++j) {
         const std::size_t above = row[j];
-        const bool same = std::tolower(static_cast<unsigned char>(word[i - 1])) ==
-                          std::tolower(static_cast<unsigned char>(name[j - 1]));
+        const bool same = lower(word[i - 1]) == lower(name[j - 1]);
         row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
         diagonal = above;
       }
@@ -443,7 +443,11 @@ class Evaluator {
   Part parse_simple_section(std::string_view name);
   Part parse_list(bool patches);
   Part parse_empty(Part previous);
-  Part parse_lines(int strip, std::string* out, std::vector<Line>* lines = nullptr);
+  // Reads the lines up to the next section: appended to `out` (each with '\n') and kept in
+  // `lines`. `body` holds the section's header line on entry, and on return the extent of the
+  // lines after it (the header itself when there are none).
+  Part parse_lines(int strip, std::string* out, std::vector<Line>* lines = nullptr,
+                   ir::Range* body = nullptr);
 
   bool handle_tag(const PreambleRec& rec, std::string_view lang, ir::BinaryPackage& pkg, bool main);
   bool add_source(bool patch, std::optional<std::uint32_t> number, std::string_view value, ir::Range range);
@@ -789,7 +793,8 @@ int Evaluator::read_line(int strip) {
   }
 }
 
-Part Evaluator::parse_lines(int strip, std::string* out, std::vector<Line>* lines) {
+Part Evaluator::parse_lines(int strip, std::string* out, std::vector<Line>* lines, ir::Range* body) {
+  const ir::Range header = body ? *body : ir::Range{};
   int rc = read_line(strip);
   if (rc > 0) return Part::None;
   if (rc < 0) return Part::Error;
@@ -801,6 +806,7 @@ Part Evaluator::parse_lines(int strip, std::string* out, std::vector<Line>* line
       out->push_back('\n');
     }
     if (lines) lines->push_back(line_);
+    if (body) *body = {header.file, header.end, line_.range.end};
     rc = read_line(strip);
     if (rc > 0) return Part::None;
     if (rc < 0) return Part::Error;
@@ -1150,8 +1156,9 @@ Part Evaluator::parse_preamble(bool initial) {
       }
       if (!s.empty()) {
         const PreambleRec* found = nullptr;
+        const char first = lower(s.front());
         for (const auto& rec : kPreamble) {
-          if (iequals_prefix(s, rec.token)) {
+          if (rec.token.front() == first && iequals_prefix(s, rec.token)) {
             found = &rec;
             break;
           }
@@ -1282,8 +1289,8 @@ Part Evaluator::parse_description() {
   const std::size_t index = static_cast<std::size_t>(pkg - pkg_.packages.data());
   const ir::Range header = line_.range;
   std::string text;
-  std::vector<Line> lines;
-  const Part next = parse_lines(kStripTrailingSpace | kStripComments, &text, &lines);
+  ir::Range body = header;
+  const Part next = parse_lines(kStripTrailingSpace | kStripComments, &text, nullptr, &body);
   if (next == Part::Error) return next;
   strip_trailing_blanks(text);
   ir::BinaryPackage& p = pkg_.packages[index];
@@ -1292,7 +1299,7 @@ Part Evaluator::parse_description() {
       sink_.report("duplicate-description", ir::Severity::Warning, header, "second %description");
     p.description = std::move(text);
     p.has_description = true;
-    p.description_range = lines.empty() ? header : ir::Range{header.file, header.end, lines.back().range.end};
+    p.description_range = body;
   }
   return next;
 }
@@ -1353,10 +1360,9 @@ Part Evaluator::parse_script(Part part) {
   script.interpreter = interpreter;
   script.condition = condition;
   script.expand = expand;
-  std::vector<Line> lines;
-  const Part next = parse_lines(kStripNothing, &script.body, &lines);
+  script.body_range = header;
+  const Part next = parse_lines(kStripNothing, &script.body, nullptr, &script.body_range);
   if (next == Part::Error) return next;
-  script.body_range = lines.empty() ? header : ir::Range{header.file, header.end, lines.back().range.end};
   pkg_.packages[index].scripts.push_back(std::move(script));
   return next;
 }
@@ -1514,10 +1520,9 @@ Part Evaluator::parse_simple_section(std::string_view name) {
   ir::BuildSection section;
   section.range = header;
   section.name = std::string(name);
-  std::vector<Line> lines;
-  const Part next = parse_lines(kStripNothing, &section.body, &lines);
+  section.body_range = header;
+  const Part next = parse_lines(kStripNothing, &section.body, nullptr, &section.body_range);
   if (next == Part::Error) return next;
-  section.body_range = lines.empty() ? header : ir::Range{header.file, header.end, lines.back().range.end};
   pkg_.build_sections.push_back(std::move(section));
   return next;
 }
