@@ -509,22 +509,19 @@ std::string deptype(std::uint32_t flags) {
   return out.empty() ? "manual" : out;
 }
 
-void sort_dependencies(std::vector<ir::Dependency>& deps) {
+void sort_dependencies(std::vector<const ir::Dependency*>& deps) {
   struct Keyed {
     std::uint32_t flags;
-    ir::Dependency dep;
+    const ir::Dependency* dep;
   };
   std::vector<Keyed> keyed;
   keyed.reserve(deps.size());
-  for (auto& d : deps) {
-    std::uint32_t flags = dependency_flags(d);
-    keyed.push_back({flags, std::move(d)});
-  }
+  for (const ir::Dependency* d : deps) keyed.push_back({dependency_flags(*d), d});
   static const std::string kNoEvr;
   auto key = [](const Keyed& k) {
     // A rich dependency is stored with its whole text as the name and no EVR.
-    const std::string& evr = k.dep.rich ? kNoEvr : k.dep.evr;
-    return std::tie(k.dep.name, evr, k.flags);
+    const std::string& evr = k.dep->rich ? kNoEvr : k.dep->evr;
+    return std::tie(k.dep->name, evr, k.flags);
   };
   std::stable_sort(keyed.begin(), keyed.end(),
                    [&](const Keyed& a, const Keyed& b) { return key(a) < key(b); });
@@ -532,7 +529,18 @@ void sort_dependencies(std::vector<ir::Dependency>& deps) {
                           [&](const Keyed& a, const Keyed& b) { return key(a) == key(b); }),
               keyed.end());
   deps.clear();
-  for (auto& k : keyed) deps.push_back(std::move(k.dep));
+  for (const Keyed& k : keyed) deps.push_back(k.dep);
+}
+
+void sort_dependencies(std::vector<ir::Dependency>& deps) {
+  std::vector<const ir::Dependency*> order;
+  order.reserve(deps.size());
+  for (const ir::Dependency& d : deps) order.push_back(&d);
+  sort_dependencies(order);
+  std::vector<ir::Dependency> sorted;
+  sorted.reserve(order.size());
+  for (const ir::Dependency* d : order) sorted.push_back(*d);
+  deps = std::move(sorted);
 }
 
 }  // namespace katalint::rpmspec

@@ -76,5 +76,7 @@ std::string deptype(std::uint32_t flags);
 // rpm keeps each dependency tag as a sorted set (rpmdsMerge): ordered by name, then EVR
 // (byte-wise), then flags; exact duplicates are dropped. Sorts `deps` in place that way.
 void sort_dependencies(std::vector<ir::Dependency>& deps);
+// The same, on pointers, so that nothing is copied.
+void sort_dependencies(std::vector<const ir::Dependency*>& deps);
 
 }  // namespace katalint::rpmspec

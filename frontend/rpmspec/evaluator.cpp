@@ -208,7 +208,8 @@ constexpr std::array kLineTypes = {
 };
 
 const LineTypeRec* parse_line_type(std::string_view s) {
-  if (s.size() < 3 || s[0] != '%') return nullptr;
+  // Every line type starts with "%e" or "%i".
+  if (s.size() < 3 || s[0] != '%' || (s[1] != 'e' && s[1] != 'i')) return nullptr;
   for (const auto& t : kLineTypes) {
     if (s.substr(0, t.text.size()) != t.text) continue;
     const bool at_end = s.size() == t.text.size();

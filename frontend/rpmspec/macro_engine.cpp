@@ -286,7 +286,40 @@ void Expander::append_opaque(std::string& out, std::string_view original, bool m
   append(out, v);
 }
 
-const MacroDefinition* Expander::find_top(std::string_view name) const { return eng_.lookup(name); }
+namespace {
+// Names only a parametric call defines: %0, %1..., %#, %*, %**, %-f, %-f*.
+bool is_argument_name(std::string_view name) {
+  return !name.empty() && (is_digit(name[0]) || name[0] == '-' || name == "*" || name == "**" || name == "#");
+}
+}  // namespace
+
+void Expander::ArgFrame::add(std::string_view name, std::string_view body, int level, ir::Range where) {
+  if (size == args.size()) args.emplace_back();
+  MacroDefinition& def = args[size++];
+  def.name.assign(name);
+  def.body.assign(body);
+  def.level = level;
+  def.where = where;
+  def.flags = kMacroAuto | kMacroLiteral;
+}
+
+const MacroDefinition* Expander::ArgFrame::find(std::string_view name) const {
+  for (std::size_t i = 0; i < size; ++i)
+    if (args[i].name == name) return &args[i];
+  return nullptr;
+}
+
+Expander::ArgFrame& Expander::push_frame() {
+  if (frame_depth_ == frames_.size()) frames_.emplace_back();
+  ArgFrame& frame = frames_[frame_depth_++];
+  frame.size = 0;
+  return frame;
+}
+
+const MacroDefinition* Expander::find_top(std::string_view name) const {
+  if (is_argument_name(name)) return frame_depth_ ? frames_[frame_depth_ - 1].find(name) : nullptr;
+  return eng_.lookup(name);
+}
 
 bool Expander::expand_this(std::string_view src, std::string& result) {
   result.clear();
@@ -422,10 +455,8 @@ std::size_t Expander::expand_one(std::string& out, std::string_view src, std::si
 
   const std::string_view name = src.substr(f, fe - f);
   const MacroDefinition* found = find_top(name);
-  if (found) {
-    if ((found->flags & kMacroAuto) && level_ > found->level) {
-      found = nullptr;  // an argument of an outer parametric call
-    } else if (auto it = eng_.table_.find(name); it != eng_.table_.end() && !it->second.empty()) {
+  if (found && !(found->flags & kMacroAuto)) {
+    if (auto it = eng_.table_.find(name); it != eng_.table_.end() && !it->second.empty()) {
       // Only local definitions are ever checked for use (scoped ones), so the shared base
       // is never copied just to mark it.
       it->second.back().flags |= kMacroUsed;
@@ -521,30 +552,31 @@ void Expander::do_macro(std::string& out, const MacroDefinition& me,
 void Expander::setup_args(const MacroDefinition& me, const std::vector<std::string>& args) {
   ++level_;
   scope_marks_.push_back(eng_.scoped_names_.size());
-  constexpr unsigned kArg = kMacroAuto | kMacroLiteral;
   const ir::Range where = diag_range();
-  eng_.push("0", std::nullopt, me.name, level_, kArg, where);
-  eng_.push("**", std::nullopt, join(args, 1), level_, kArg, where);
+  ArgFrame& frame = push_frame();
+  frame.add("0", me.name, level_, where);
+  frame.add("**", join(args, 1), level_, where);
 
   const std::string_view opts = me.options ? std::string_view(*me.options) : std::string_view();
   const Options parsed = parse_options(args, opts);
   for (const auto& [c, arg] : parsed.given) {
     const std::string flag{'-', c};
-    eng_.push(flag, std::nullopt, arg ? flag + " " + *arg : flag, level_, kArg, where);
-    if (arg) eng_.push(flag + "*", std::nullopt, *arg, level_, kArg, where);
+    frame.add(flag, arg ? flag + " " + *arg : flag, level_, where);
+    if (arg) frame.add(flag + "*", *arg, level_, where);
   }
   if (parsed.bad) {
     fail("macro-unknown-option",
          fmt::format("unknown option {} in {}({})", parsed.bad, me.name, opts));
     return;
   }
-  eng_.push("#", std::nullopt, std::to_string(parsed.operands.size()), level_, kArg, where);
+  frame.add("#", std::to_string(parsed.operands.size()), level_, where);
   for (std::size_t i = 0; i < parsed.operands.size(); ++i)
-    eng_.push(std::to_string(i + 1), std::nullopt, parsed.operands[i], level_, kArg, where);
-  eng_.push("*", std::nullopt, join(parsed.operands, 0), level_, kArg, where);
+    frame.add(std::to_string(i + 1), parsed.operands[i], level_, where);
+  frame.add("*", join(parsed.operands, 0), level_, where);
 }
 
 void Expander::free_args() {
+  --frame_depth_;
   const std::size_t mark = scope_marks_.back();
   scope_marks_.pop_back();
   auto& names = eng_.scoped_names_;

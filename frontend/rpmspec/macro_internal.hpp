@@ -117,7 +117,20 @@ class Expander final : public ExprMacroExpander {
   bool charge(std::size_t units);
   [[nodiscard]] ir::Range diag_range() const;
 
+  // The automatic macros of one parametric call (%0, %1..., %#, %*, %**, %-f, %-f*). rpm
+  // pushes them into the macro table; since no %define can use their names, katalint keeps
+  // them per call instead, and only the innermost call's are visible, as in rpm.
+  struct ArgFrame {
+    std::vector<MacroDefinition> args;  // the first `size` are live; the rest keep their buffers
+    std::size_t size = 0;
+    void add(std::string_view name, std::string_view body, int level, ir::Range where);
+    [[nodiscard]] const MacroDefinition* find(std::string_view name) const;
+  };
+  ArgFrame& push_frame();
+
   MacroEngine& eng_;
+  std::vector<ArgFrame> frames_;
+  std::size_t frame_depth_ = 0;
   std::string_view top_;
   ir::Range origin_;
   bool maps_ = false;  // origin_ covers top_ byte for byte

@@ -84,46 +84,49 @@ void string_list(ir::JsonWriter& w, const std::vector<std::string>& items) {
   w.end_array();
 }
 
-void rendered(ir::JsonWriter& w, std::vector<ir::Dependency> deps) {
+// Dependencies are listed by pointer: the query only reads them.
+using DependencyRefs = std::vector<const ir::Dependency*>;
+
+void rendered(ir::JsonWriter& w, DependencyRefs deps) {
   sort_dependencies(deps);
   w.begin_array();
-  for (const auto& d : deps) {
-    const std::string text = render_dependency(d);
+  for (const ir::Dependency* d : deps) {
+    const std::string text = render_dependency(*d);
     if (!text.empty()) w.string(text);
   }
   w.end_array();
 }
 
-void rendered_with_type(ir::JsonWriter& w, std::vector<ir::Dependency> deps) {
+void rendered_with_type(ir::JsonWriter& w, DependencyRefs deps) {
   sort_dependencies(deps);
   w.begin_array();
-  for (const auto& d : deps) {
-    const std::string text = render_dependency(d);
+  for (const ir::Dependency* d : deps) {
+    const std::string text = render_dependency(*d);
     if (text.empty()) continue;
     w.begin_object();
     w.key("dep");
     w.string(text);
     w.key("type");
-    w.string(deptype(dependency_flags(d)));
+    w.string(deptype(dependency_flags(*d)));
     w.end_object();
   }
   w.end_array();
 }
 
-std::vector<ir::Dependency> of_kind(const std::vector<ir::Dependency>& deps, ir::DepKind kind) {
-  std::vector<ir::Dependency> out;
-  for (const auto& d : deps)
-    if (d.kind == kind) out.push_back(d);
-  return out;
+void add_of_kind(DependencyRefs& out, const std::vector<ir::Dependency>& deps, ir::DepKind kind) {
+  for (const ir::Dependency& d : deps)
+    if (d.kind == kind) out.push_back(&d);
+}
+
+void add_all(DependencyRefs& out, const std::vector<ir::Dependency>& deps) {
+  for (const ir::Dependency& d : deps) out.push_back(&d);
 }
 
 // BuildRequires and BuildConflicts belong to the source package wherever they are written.
-std::vector<ir::Dependency> build_deps(const ir::Package& package, ir::DepKind kind) {
-  auto out = of_kind(package.build_dependencies, kind);
-  for (const auto& bp : package.packages) {
-    auto more = of_kind(bp.dependencies, kind);
-    out.insert(out.end(), more.begin(), more.end());
-  }
+DependencyRefs build_deps(const ir::Package& package, ir::DepKind kind) {
+  DependencyRefs out;
+  add_of_kind(out, package.build_dependencies, kind);
+  for (const auto& bp : package.packages) add_of_kind(out, bp.dependencies, kind);
   return out;
 }
 
@@ -333,15 +336,17 @@ void write_query_json(const ir::Package& package, std::string& out, int indent, 
     field("url", r.url);
     text_field("group", r.group);
 
-    auto requires_ = of_kind(bp.dependencies, ir::DepKind::Requires);
-    auto implicit = script_requires(bp);
-    requires_.insert(requires_.end(), implicit.begin(), implicit.end());
+    DependencyRefs requires_;
+    add_of_kind(requires_, bp.dependencies, ir::DepKind::Requires);
+    const auto implicit = script_requires(bp);
+    add_all(requires_, implicit);
     w.key("requires");
     rendered_with_type(w, std::move(requires_));
 
-    auto provides = of_kind(bp.dependencies, ir::DepKind::Provides);
-    auto automatic = automatic_provides(r);
-    provides.insert(provides.end(), automatic.begin(), automatic.end());
+    DependencyRefs provides;
+    add_of_kind(provides, bp.dependencies, ir::DepKind::Provides);
+    const auto automatic = automatic_provides(r);
+    add_all(provides, automatic);
     w.key("provides");
     rendered(w, std::move(provides));
     static constexpr std::pair<std::string_view, ir::DepKind> kLists[] = {
@@ -351,7 +356,9 @@ void write_query_json(const ir::Package& package, std::string& out, int indent, 
     };
     for (const auto& [name, kind] : kLists) {
       w.key(name);
-      rendered(w, of_kind(bp.dependencies, kind));
+      DependencyRefs list;
+      add_of_kind(list, bp.dependencies, kind);
+      rendered(w, std::move(list));
     }
     field("description", r.description);
     w.end_object();
