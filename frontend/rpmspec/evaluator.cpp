@@ -449,6 +449,11 @@ class Evaluator {
   // lines after it (the header itself when there are none).
   Part parse_lines(int strip, std::string* out, std::vector<Line>* lines = nullptr,
                    ir::Range* body = nullptr);
+  // The same loop, handing each line to `each` as it is read.
+  template <typename Each>
+  Part for_each_line(int strip, Each&& each);
+  // One %changelog line; false once the section has an error.
+  bool changelog_line(const Line& l);
 
   bool handle_tag(const PreambleRec& rec, std::string_view lang, ir::BinaryPackage& pkg, bool main);
   bool add_source(bool patch, std::optional<std::uint32_t> number, std::string_view value, ir::Range range);
@@ -489,6 +494,8 @@ class Evaluator {
   // Package indices by name, ascending: lookups stay fast with thousands of %package sections.
   std::map<std::string, std::vector<std::size_t>, std::less<>> package_index_;
   std::size_t included_bytes_ = 0;
+  bool changelog_open_ = false;  // the newest changelog entry takes the lines that follow
+  ir::Range changelog_error_;    // the first line of %changelog that is no entry
   std::size_t dependencies_read_ = 0;
 };
 
@@ -537,6 +544,15 @@ int Evaluator::fill_pending() {
       const bool plain = !(pc || bc || xc) && find_either(physical, '%', '\\') == std::string_view::npos;
       if (plain) nc = 0;
       for (std::uint32_t i = plain ? eol : p; i < eol; ++i) {
+        if (!(pc || bc || xc)) {
+          // Nothing open: up to the newline, only a '%' or a '\\' can change the state.
+          const std::size_t k = find_either(physical, '%', '\\', i - p);
+          if (k == std::string_view::npos) {
+            if (in.text[eol - 1] == '\n') nc = 0;
+            break;
+          }
+          i = p + static_cast<std::uint32_t>(k);
+        }
         const char c = in.text[i];
         const char next = i + 1 < eol ? in.text[i + 1] : '\0';
         switch (c) {
@@ -794,24 +810,31 @@ int Evaluator::read_line(int strip) {
   }
 }
 
-Part Evaluator::parse_lines(int strip, std::string* out, std::vector<Line>* lines, ir::Range* body) {
-  const ir::Range header = body ? *body : ir::Range{};
+template <typename Each>
+Part Evaluator::for_each_line(int strip, Each&& each) {
   int rc = read_line(strip);
   if (rc > 0) return Part::None;
   if (rc < 0) return Part::Error;
   for (;;) {
     const Part next = is_part(line_.text);
     if (next != Part::None) return next;
-    if (out) {
-      out->append(line_.text);
-      out->push_back('\n');
-    }
-    if (lines) lines->push_back(line_);
-    if (body) *body = {header.file, header.end, line_.range.end};
+    each(line_);
     rc = read_line(strip);
     if (rc > 0) return Part::None;
     if (rc < 0) return Part::Error;
   }
+}
+
+Part Evaluator::parse_lines(int strip, std::string* out, std::vector<Line>* lines, ir::Range* body) {
+  const ir::Range header = body ? *body : ir::Range{};
+  return for_each_line(strip, [&](const Line& l) {
+    if (out) {
+      out->append(l.text);
+      out->push_back('\n');
+    }
+    if (lines) lines->push_back(l);
+    if (body) *body = {header.file, header.end, l.range.end};
+  });
 }
 
 void strip_trailing_blanks(std::string& s) {
@@ -1460,49 +1483,62 @@ bool Evaluator::is_autochangelog(const Line& l) const {
 }
 
 Part Evaluator::parse_changelog() {
-  std::vector<Line> lines;
-  const Part next = parse_lines(kStripComments, nullptr, &lines);
-  if (next == Part::Error) return next;
-  ir::ChangelogEntry* current = nullptr;
-  for (const auto& l : lines) {
-    std::string_view s = l.text;
-    if (!s.empty() && s.front() == '*') {
-      ir::ChangelogEntry entry;
-      entry.range = l.range;
-      std::string_view rest = trim(s.substr(1));
-      // "* Www Mmm DD YYYY Name <email> - version"
-      std::vector<std::string_view> words;
-      std::string_view r = rest;
-      for (int k = 0; k < 4; ++k) {
-        r = skip_space(r);
-        std::size_t n = 0;
-        while (n < r.size() && !is_space(r[n])) ++n;
-        words.push_back(r.substr(0, n));
-        r.remove_prefix(n);
-      }
-      entry.date = std::string(trim(rest.substr(0, static_cast<std::size_t>(r.data() - rest.data()))));
-      std::string_view who = trim(r);
-      if (const auto dash = who.rfind(" - "); dash != std::string_view::npos) {
-        entry.version = std::string(trim(who.substr(dash + 3)));
-        who = trim(who.substr(0, dash));
-      } else if (const auto gt = who.rfind('>'); gt != std::string_view::npos && gt + 1 < who.size()) {
-        entry.version = std::string(trim(who.substr(gt + 1)));
-        if (!entry.version.empty() && entry.version.front() == '-') entry.version = std::string(trim(std::string_view(entry.version).substr(1)));
-        who = trim(who.substr(0, gt + 1));
-      }
-      entry.author = std::string(who);
-      pkg_.changelog.push_back(std::move(entry));
-      current = &pkg_.changelog.back();
-    } else if (current) {
-      const std::string_view t = trim(s);
-      if (!t.empty()) current->lines.emplace_back(t);
-      current->range.end = l.range.end;
-    } else if (!trim(s).empty() && !is_autochangelog(l)) {
-      error(l.range, "%changelog entries must start with *", "changelog-syntax");
-      return Part::Error;
-    }
+  // rpm reads the whole section before it parses the entries, so an error in reading it
+  // (an unclosed %if, say) wins over a malformed entry, and no entry is kept.
+  const std::size_t first = pkg_.changelog.size();
+  changelog_open_ = false;
+  bool ok = true;
+  const Part next = for_each_line(kStripComments, [&](const Line& l) {
+    if (ok) ok = changelog_line(l);
+  });
+  if (next == Part::Error) {
+    pkg_.changelog.resize(first);
+    return next;
+  }
+  if (!ok) {
+    error(changelog_error_, "%changelog entries must start with *", "changelog-syntax");
+    return Part::Error;
   }
   return next;
+}
+
+bool Evaluator::changelog_line(const Line& l) {
+  std::string_view s = l.text;
+  ir::ChangelogEntry* current = changelog_open_ ? &pkg_.changelog.back() : nullptr;
+  if (!s.empty() && s.front() == '*') {
+    ir::ChangelogEntry entry;
+    entry.range = l.range;
+    std::string_view rest = trim(s.substr(1));
+    // "* Www Mmm DD YYYY Name <email> - version"
+    std::string_view r = rest;
+    for (int k = 0; k < 4; ++k) {
+      r = skip_space(r);
+      std::size_t n = 0;
+      while (n < r.size() && !is_space(r[n])) ++n;
+      r.remove_prefix(n);
+    }
+    entry.date = std::string(trim(rest.substr(0, static_cast<std::size_t>(r.data() - rest.data()))));
+    std::string_view who = trim(r);
+    if (const auto dash = who.rfind(" - "); dash != std::string_view::npos) {
+      entry.version = std::string(trim(who.substr(dash + 3)));
+      who = trim(who.substr(0, dash));
+    } else if (const auto gt = who.rfind('>'); gt != std::string_view::npos && gt + 1 < who.size()) {
+      entry.version = std::string(trim(who.substr(gt + 1)));
+      if (!entry.version.empty() && entry.version.front() == '-') entry.version = std::string(trim(std::string_view(entry.version).substr(1)));
+      who = trim(who.substr(0, gt + 1));
+    }
+    entry.author = std::string(who);
+    pkg_.changelog.push_back(std::move(entry));
+    changelog_open_ = true;
+  } else if (current) {
+    const std::string_view t = trim(s);
+    if (!t.empty()) current->lines.emplace_back(t);
+    current->range.end = l.range.end;
+  } else if (!trim(s).empty() && !is_autochangelog(l)) {
+    changelog_error_ = l.range;
+    return false;
+  }
+  return true;
 }
 
 Part Evaluator::parse_simple_section(std::string_view name) {
