@@ -372,6 +372,33 @@ bool Expander::expand_into(std::string& out, std::string_view src) {
   return !failed_;
 }
 
+// A copy of a definition for the length of one call, in a buffer the engine reuses.
+class Pin {
+ public:
+  explicit Pin(MacroEngine& engine) : pool_(engine.pinned_) {}
+  Pin(const Pin&) = delete;
+  Pin& operator=(const Pin&) = delete;
+  ~Pin() {
+    if (held_) --pool_.used;
+  }
+  const MacroDefinition& copy(const MacroDefinition& def) {
+    if (pool_.used == pool_.slots.size()) pool_.slots.push_back(std::make_unique<MacroDefinition>());
+    MacroDefinition& slot = *pool_.slots[pool_.used++];
+    held_ = true;
+    slot.name.assign(def.name);
+    slot.options = def.options;
+    slot.body.assign(def.body);
+    slot.level = def.level;
+    slot.where = def.where;
+    slot.flags = def.flags;
+    return slot;
+  }
+
+ private:
+  MacroEngine::DefinitionPool& pool_;
+  bool held_ = false;
+};
+
 // One macro call; `s` is just after its '%'. Returns where scanning resumes.
 std::size_t Expander::expand_one(std::string& out, std::string_view src, std::size_t s, bool top) {
   const std::size_t n = src.size();
@@ -455,11 +482,16 @@ std::size_t Expander::expand_one(std::string& out, std::string_view src, std::si
 
   const std::string_view name = src.substr(f, fe - f);
   const MacroDefinition* found = find_top(name);
+  // The table may change while a body or its arguments expand (a body may redefine its own
+  // macro), so a local definition is expanded from a copy. The shared base never changes,
+  // and arguments are literal.
+  Pin pin(eng_);
   if (found && !(found->flags & kMacroAuto)) {
     if (auto it = eng_.table_.find(name); it != eng_.table_.end() && !it->second.empty()) {
       // Only local definitions are ever checked for use (scoped ones), so the shared base
       // is never copied just to mark it.
       it->second.back().flags |= kMacroUsed;
+      found = &pin.copy(*found);
     }
   }
 
@@ -469,8 +501,7 @@ std::size_t Expander::expand_one(std::string& out, std::string_view src, std::si
     if (g != kNpos && g < ge) {
       expand_into(out, src.substr(g, ge - g));
     } else if (found) {
-      const MacroDefinition me = *found;
-      do_macro(out, me, nullptr, {}, nullptr, src.substr(start, se - start));
+      do_macro(out, *found, nullptr, {}, nullptr, src.substr(start, se - start));
     }
     return se;
   }
@@ -480,7 +511,7 @@ std::size_t Expander::expand_one(std::string& out, std::string_view src, std::si
     return resume;
   }
 
-  const MacroDefinition me = *found;  // the table may change while the body expands
+  const MacroDefinition& me = *found;
   if (!me.options && !(me.flags & kMacroBuiltin)) {
     do_macro(out, me, nullptr, {}, nullptr, src.substr(start, se - start));
     return se;

@@ -18,6 +18,7 @@
 namespace katalint::rpmspec {
 namespace detail {
 class Expander;
+class Pin;
 }
 
 // An opaque value (the unknown output of %(...) or %{lua:...}) is spliced into expansion
@@ -151,6 +152,21 @@ class MacroEngine {
   bool last_failed_ = false;
   // Names defined at a parametric call level (> 0), so that leaving the call pops only them.
   std::vector<std::string> scoped_names_;
+
+  // Copies of the local definitions being expanded (see detail::Pin), innermost last; their
+  // buffers are reused from call to call. A copied engine starts with an empty pool.
+  struct DefinitionPool {
+    std::vector<std::unique_ptr<MacroDefinition>> slots;
+    std::size_t used = 0;
+    DefinitionPool() = default;
+    DefinitionPool(const DefinitionPool&) {}
+    DefinitionPool& operator=(const DefinitionPool&) { return *this; }
+    DefinitionPool(DefinitionPool&&) noexcept = default;
+    DefinitionPool& operator=(DefinitionPool&&) noexcept = default;
+    ~DefinitionPool() = default;
+  };
+  friend class detail::Pin;
+  DefinitionPool pinned_;
 };
 
 // rpm's %if / %[ ] / %{expr:} expression language.
