@@ -601,7 +601,7 @@ int Evaluator::fill_pending() {
     if (expand && raw.find('%') == std::string_view::npos) {
       text.assign(raw);  // nothing to expand
     } else if (expand) {
-      text = engine_.expand(raw, range);
+      engine_.expand(raw, text, range);
       if (engine_.last_expansion_failed() || engine_.error_raised()) {
         failed_ = true;
         return -1;

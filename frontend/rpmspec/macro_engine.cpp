@@ -199,12 +199,11 @@ Expander::Expander(MacroEngine& engine, std::string_view top_text, ir::Range ori
   maps_ = origin.valid() && origin.size() == top_text.size();
 }
 
-std::string Expander::run() {
-  std::string out;
+void Expander::run(std::string& out) {
+  out.clear();
   expand_into(out, top_);
   // Quote marks left at the top level are invisible in rpm's output; drop them.
   if (out.find(kQuoteChar) != std::string::npos) std::erase(out, kQuoteChar);
-  return out;
 }
 
 std::optional<std::string> Expander::expand_token(std::string_view text) {
@@ -906,10 +905,15 @@ const MacroDefinition* MacroEngine::lookup(std::string_view name) const {
 }
 
 std::string MacroEngine::expand(std::string_view text, ir::Range origin) {
-  detail::Expander ex(*this, text, origin);
-  std::string out = ex.run();
-  last_failed_ = ex.failed();
+  std::string out;
+  expand(text, out, origin);
   return out;
+}
+
+void MacroEngine::expand(std::string_view text, std::string& out, ir::Range origin) {
+  detail::Expander ex(*this, text, origin);
+  ex.run(out);
+  last_failed_ = ex.failed();
 }
 
 bool MacroEngine::define_line(std::string_view definition, ir::Range where) {

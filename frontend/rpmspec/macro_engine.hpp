@@ -76,6 +76,8 @@ class MacroEngine {
   // Diagnostics (recursion limit, size cap, %{error:}, %{warn:}, unbalanced braces, shell or
   // lua whose value matters) are reported at `origin`, the source range `text` came from.
   std::string expand(std::string_view text, ir::Range origin = {});
+  // The same into `out`, replacing its content (its buffer is reused).
+  void expand(std::string_view text, std::string& out, ir::Range origin = {});
 
   // Loads an rpm macro file (profile): `%name body` / `%name(opts) body` entries with
   // backslash continuation, `#` comment lines.

@@ -72,8 +72,8 @@ class Expander final : public ExprMacroExpander {
  public:
   Expander(MacroEngine& engine, std::string_view top_text, ir::Range origin);
 
-  // Expands the top-level text.
-  std::string run();
+  // Expands the top-level text into `out` (its old content is dropped).
+  void run(std::string& out);
   std::optional<std::string> expand_token(std::string_view text) override;
 
   // rpm's expandMacro(): expands `src`, appending to `out`; false once expansion failed.
