@@ -1,5 +1,8 @@
 #include "ir/json_writer.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 #include <nlohmann/json.hpp>
 
 namespace katalint::ir {
@@ -47,6 +50,20 @@ void JsonWriter::append_escaped(std::string& out, std::string_view s) {
   out.push_back('"');
   std::size_t plain = 0;  // start of the run of bytes copied as they are
   for (std::size_t i = 0; i < s.size();) {
+    // Eight plain ASCII bytes at a time: none below 0x20, none '"', '\\' or 0x80 and above.
+    if (i + 8 <= s.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+      constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+      // (x - 1) & ~x has a byte's high bit set iff some byte of x is zero (exact as a test).
+      const auto has_zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+      const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHigh;
+      if (((word & kHigh) | below_space | has_zero(word ^ (kOnes * '"')) | has_zero(word ^ (kOnes * '\\'))) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') {
       if (c < 0x80) {

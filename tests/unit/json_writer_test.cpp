@@ -82,3 +82,29 @@ TEST_CASE("JsonWriter rejects invalid UTF-8 like dump()", "[json]") {
     CHECK_THROWS_AS(ordered_json(bad).dump(), nlohmann::json::type_error);
   }
 }
+
+TEST_CASE("JsonWriter escapes a special byte wherever it falls in an eight-byte block", "[json]") {
+  // Plain runs are skipped eight bytes at a time: every ASCII byte at every offset.
+  for (int c = 0; c < 0x80; ++c) {
+    for (std::size_t at = 0; at < 24; ++at) {
+      std::string s(24, 'a');
+      s[at] = static_cast<char>(c);
+      std::string out;
+      JsonWriter::append_escaped(out, s);
+      INFO("byte " << c << " at " << at);
+      REQUIRE(out == ordered_json(s).dump());
+    }
+  }
+  for (std::size_t at = 0; at < 24; ++at) {
+    std::string s(24, 'a');
+    s.replace(at, 2, "\xc3\xa9");
+    s.resize(24);
+    std::string out;
+    if (at == 23) {
+      CHECK_THROWS_AS(JsonWriter::append_escaped(out, s), nlohmann::json::type_error);
+    } else {
+      JsonWriter::append_escaped(out, s);
+      CHECK(out == ordered_json(s).dump());
+    }
+  }
+}
