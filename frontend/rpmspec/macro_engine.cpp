@@ -480,18 +480,17 @@ std::size_t Expander::expand_one(std::string& out, std::string_view src, std::si
   if (!charge(kCallCost)) return n;
 
   const std::string_view name = src.substr(f, fe - f);
-  const MacroDefinition* found = find_top(name);
   // The table may change while a body or its arguments expand (a body may redefine its own
   // macro), so a local definition is expanded from a copy. The shared base never changes,
   // and arguments are literal.
   Pin pin(eng_);
-  if (found && !(found->flags & kMacroAuto)) {
-    if (auto it = eng_.table_.find(name); it != eng_.table_.end() && !it->second.empty()) {
-      // Only local definitions are ever checked for use (scoped ones), so the shared base
-      // is never copied just to mark it.
-      it->second.back().flags |= kMacroUsed;
-      found = &pin.copy(*found);
-    }
+  const MacroDefinition* found = nullptr;
+  if (is_argument_name(name)) {
+    found = find_top(name);
+  } else {
+    bool local = false;
+    found = eng_.lookup_for_use(name, local);
+    if (found && local) found = &pin.copy(*found);
   }
 
   // %{?name}, %{!?name}, %{?name:x}, %{-f}, %{-f*}, %{!-f:x}...
@@ -897,9 +896,27 @@ void MacroEngine::undefine(std::string_view name) {
 }
 
 const MacroDefinition* MacroEngine::lookup(std::string_view name) const {
-  if (auto it = table_.find(name); it != table_.end()) return it->second.empty() ? nullptr : &it->second.back();
+  const HashedName key{name, NameHash{}(name)};
+  if (auto it = table_.find(key); it != table_.end()) return it->second.empty() ? nullptr : &it->second.back();
   if (base_) {
-    if (auto b = base_->find(name); b != base_->end() && !b->second.empty()) return &b->second.back();
+    if (auto b = base_->find(key); b != base_->end() && !b->second.empty()) return &b->second.back();
+  }
+  return nullptr;
+}
+
+const MacroDefinition* MacroEngine::lookup_for_use(std::string_view name, bool& local) {
+  const HashedName key{name, NameHash{}(name)};
+  local = false;
+  if (auto it = table_.find(key); it != table_.end()) {
+    local = true;
+    if (it->second.empty()) return nullptr;
+    // Only local definitions are ever checked for use (scoped ones), so the shared base is
+    // never copied just to mark it.
+    it->second.back().flags |= kMacroUsed;
+    return &it->second.back();
+  }
+  if (base_) {
+    if (auto b = base_->find(key); b != base_->end() && !b->second.empty()) return &b->second.back();
   }
   return nullptr;
 }
