@@ -480,6 +480,7 @@ class Evaluator {
     ir::Range range;
   };
   std::string expanded_;
+  std::string_view pending_text_;  // the buffer pending_ indexes: expanded_, or the input itself
   std::vector<PendingLine> pending_;
   std::size_t pending_pos_ = 0;
   Line line_;                  // the current line
@@ -597,21 +598,20 @@ int Evaluator::fill_pending() {
     const LineTypeRec* type = parse_line_type(lead);
     const ReadLevel& top = read_stack_.back();
     const bool expand = (type && (type->id & kLineElifAny)) ? top.readable : top.reading;
-    std::string& text = expanded_;
-    if (expand && raw.find('%') == std::string_view::npos) {
-      text.assign(raw);  // nothing to expand
-    } else if (expand) {
-      engine_.expand(raw, text, range);
+    // Text with nothing to expand, or in a dead branch, is read where it is.
+    std::string_view text = raw;
+    if (expand && raw.find('%') != std::string_view::npos) {
+      engine_.expand(raw, expanded_, range);
       if (engine_.last_expansion_failed() || engine_.error_raised()) {
         failed_ = true;
         return -1;
       }
-    } else {
-      text.assign(raw);
+      text = expanded_;
     }
+    pending_text_ = text;
     // Split into lines; each keeps its newline, as rpm's line buffer does.
     std::size_t start = 0;
-    const bool single = text == raw;
+    const bool single = text.data() == raw.data() || text == raw;
     while (start < text.size()) {
       std::size_t nl = text.find('\n', start);
       const std::size_t end = nl == std::string::npos ? text.size() : nl + 1;
@@ -645,7 +645,7 @@ int Evaluator::read_line(int strip) {
       if (rc < 0) return -1;
     }
     const PendingLine& next = pending_[pending_pos_++];
-    line_.text.assign(expanded_, next.begin, next.end - next.begin);
+    line_.text.assign(pending_text_.substr(next.begin, next.end - next.begin));
     line_.range = next.range;
     std::string& s = line_.text;
 
