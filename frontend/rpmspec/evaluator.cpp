@@ -322,7 +322,9 @@ std::string_view nearest_name(std::string_view word, const Names& names) {
   std::size_t best_distance = std::min<std::size_t>(3, (word.size() + 1) / 2);
   std::array<std::size_t, 64> row{};
   for (std::string_view name : names) {
-    if (name.size() > 60) continue;
+    // The distance is at least the difference in length.
+    const std::size_t longer = std::max(name.size(), word.size());
+    if (name.size() > 60 || longer - std::min(name.size(), word.size()) >= best_distance) continue;
     for (std::size_t j = 0; j <= name.size(); ++j) row[j] = j;
     for (std::size_t i = 1; i <= word.size(); ++i) {
       std::size_t diagonal = row[0];
