@@ -537,8 +537,11 @@ int Evaluator::fill_pending() {
     std::uint32_t p = begin;
     const std::uint32_t size = static_cast<std::uint32_t>(in.text.size());
     bool complete = false;
+    bool plain_only = true;  // every physical line so far had no '%' or '\\'
+    int physical_lines = 0;
     while (p < size) {
       // One physical line.
+      ++physical_lines;
       const char* const base = in.text.data();
       const void* nl = std::memchr(base + p, '\n', size - p);
       const std::uint32_t eol = nl ? static_cast<std::uint32_t>(static_cast<const char*>(nl) - base) + 1 : size;
@@ -546,6 +549,7 @@ int Evaluator::fill_pending() {
       const std::string_view physical = in.text.substr(p, eol - p);
       const bool plain = !(pc || bc || xc) && find_either(physical, '%', '\\') == std::string_view::npos;
       if (plain) nc = 0;
+      plain_only = plain_only && plain;
       for (std::uint32_t i = plain ? eol : p; i < eol; ++i) {
         if (!(pc || bc || xc)) {
           // Nothing open: up to the newline, only a '%' or a '\\' can change the state.
@@ -602,7 +606,7 @@ int Evaluator::fill_pending() {
     const bool expand = (type && (type->id & kLineElifAny)) ? top.readable : top.reading;
     // Text with nothing to expand, or in a dead branch, is read where it is.
     std::string_view text = raw;
-    if (expand && raw.find('%') != std::string_view::npos) {
+    if (expand && !plain_only && raw.find('%') != std::string_view::npos) {
       engine_.expand(raw, expanded_, range);
       if (engine_.last_expansion_failed() || engine_.error_raised()) {
         failed_ = true;
@@ -614,6 +618,10 @@ int Evaluator::fill_pending() {
     // Split into lines; each keeps its newline, as rpm's line buffer does.
     std::size_t start = 0;
     const bool single = text.data() == raw.data() || text == raw;
+    if (single && physical_lines == 1) {  // one line as it was read: nothing to split
+      pending_.push_back({0, static_cast<std::uint32_t>(text.size()), range});
+      start = text.size();
+    }
     while (start < text.size()) {
       std::size_t nl = text.find('\n', start);
       const std::size_t end = nl == std::string::npos ? text.size() : nl + 1;
