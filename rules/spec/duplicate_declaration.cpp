@@ -1,9 +1,9 @@
 // duplicate-declaration: a %changelog or %files section, a dependency or a file listed twice
 // on one conditional path.
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
-#include <unordered_map>
 
 #include <fmt/core.h>
 
@@ -110,9 +110,21 @@ void check(const Context& ctx, Reporter& out) {
       }
     }
   }
-  // Dependencies per package and tag, files per %files section.
-  std::unordered_map<std::string, std::vector<std::pair<NodeId, NodeId>>> seen;
-  std::string key;  // reused from item to item
+  // Dependencies per package and tag, files per %files section: every item's key goes into
+  // one buffer, and items with equal keys are compared after a stable sort, so nothing is
+  // allocated per item.
+  struct Item {
+    std::uint32_t key_begin, key_size;
+    NodeId item, line;
+    bool alone, dependency;
+  };
+  std::string keys, key;
+  std::vector<Item> items;
+  auto add = [&](NodeId item, NodeId line, bool alone, bool dependency) {
+    items.push_back({static_cast<std::uint32_t>(keys.size()), static_cast<std::uint32_t>(key.size()), item, line,
+                     alone, dependency});
+    keys += key;
+  };
   for_each_line(ctx, [&](const LineInfo& line) {
     const NodeId n = line.line;
     if (tree.kind(n) == SyntaxKind::Tag) {
@@ -124,33 +136,38 @@ void check(const Context& ctx, Reporter& out) {
         // Only top-level dependencies: the operands of a rich dependency may repeat.
         if (tree.kind(tree.node(dep).parent) == SyntaxKind::RichDependency) continue;
         make_key(key, line.header, kind, tree.text_of(dep));
-        auto& list = seen[key];
-        for (const auto& [earlier, earlier_line] : list) {
-          if (earlier_line == n || exclusive(tree, earlier_line, n)) continue;
-          report_second(ctx, out, dep, n, earlier, deps.size() == 1,
-                        fmt::format("'{}' is already listed in {} of this package", collapse(tree.text_of(dep)),
-                                    tree.text_of(tree.child(n, SyntaxKind::TagName))),
-                        ir::Severity::Warning);
-          break;
-        }
-        list.emplace_back(dep, n);
+        add(dep, n, deps.size() == 1, true);
       }
     } else if (tree.kind(n) == SyntaxKind::FileEntry && line.section == "files") {
       const auto paths = tree.all_of(SyntaxKind::FilePath, n);
       for (NodeId path : paths) {
         make_key(key, line.header, "%files", tree.text_of(path));
-        auto& list = seen[key];
-        for (const auto& [earlier, earlier_line] : list) {
-          if (exclusive(tree, earlier_line, n)) continue;
-          report_second(ctx, out, path, n, earlier, paths.size() == 1,
-                        fmt::format("'{}' is listed twice in this %files section", collapse(tree.text_of(path))),
-                        ir::Severity::Warning);
-          break;
-        }
-        list.emplace_back(path, n);
+        add(path, n, paths.size() == 1, false);
       }
     }
   });
+  const auto key_of = [&](const Item& it) { return std::string_view(keys).substr(it.key_begin, it.key_size); };
+  std::stable_sort(items.begin(), items.end(), [&](const Item& a, const Item& b) { return key_of(a) < key_of(b); });
+  for (std::size_t first = 0; first < items.size();) {
+    std::size_t end = first + 1;
+    while (end < items.size() && key_of(items[end]) == key_of(items[first])) ++end;
+    // Each item against the ones listed before it, as they were read.
+    for (std::size_t i = first + 1; i < end; ++i) {
+      const Item& it = items[i];
+      for (std::size_t j = first; j < i; ++j) {
+        const Item& earlier = items[j];
+        if ((it.dependency && earlier.line == it.line) || exclusive(tree, earlier.line, it.line)) continue;
+        const std::string text = collapse(tree.text_of(it.item));
+        report_second(ctx, out, it.item, it.line, earlier.item, it.alone,
+                      it.dependency ? fmt::format("'{}' is already listed in {} of this package", text,
+                                                  tree.text_of(tree.child(it.line, SyntaxKind::TagName)))
+                                    : fmt::format("'{}' is listed twice in this %files section", text),
+                      ir::Severity::Warning);
+        break;
+      }
+    }
+    first = end;
+  }
 }
 
 }  // namespace
