@@ -1236,10 +1236,16 @@ std::string_view to_string(SyntaxKind kind) {
   return i < kKindNames.size() ? kKindNames[i] : std::string_view("?");
 }
 
-std::vector<NodeId> SyntaxTree::children(NodeId id) const {
-  std::vector<NodeId> out;
-  for (NodeId c = nodes[id].first_child; c != kNoNode; c = nodes[c].next_sibling) out.push_back(c);
-  return out;
+std::size_t SyntaxTree::ChildRange::size() const {
+  std::size_t n = 0;
+  for (NodeId c = first_; c != kNoNode; c = nodes_[c].next_sibling) ++n;
+  return n;
+}
+
+NodeId SyntaxTree::ChildRange::back() const {
+  NodeId last = first_;
+  for (NodeId c = first_; c != kNoNode; c = nodes_[c].next_sibling) last = c;
+  return last;
 }
 
 NodeId SyntaxTree::child(NodeId id, SyntaxKind k) const {

@@ -3,6 +3,7 @@
 // unexpanded, as nodes. The shape is documented in docs/syntax-tree.md.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -115,8 +116,43 @@ class SyntaxTree {
   }
   [[nodiscard]] ir::Range range(NodeId id) const { return {file, nodes[id].begin, nodes[id].end}; }
 
-  // Direct children in source order.
-  [[nodiscard]] std::vector<NodeId> children(NodeId id) const;
+  // Direct children in source order, walked through next_sibling (nothing is allocated).
+  class ChildRange {
+   public:
+    class iterator {
+     public:
+      using value_type = NodeId;
+      using difference_type = std::ptrdiff_t;
+      iterator() = default;
+      iterator(const SyntaxNode* nodes, NodeId at) : nodes_(nodes), at_(at) {}
+      NodeId operator*() const { return at_; }
+      iterator& operator++() {
+        at_ = nodes_[at_].next_sibling;
+        return *this;
+      }
+      iterator operator++(int) {
+        iterator old = *this;
+        ++*this;
+        return old;
+      }
+      bool operator==(const iterator& other) const { return at_ == other.at_; }
+
+     private:
+      const SyntaxNode* nodes_ = nullptr;
+      NodeId at_ = kNoNode;
+    };
+    ChildRange(const SyntaxNode* nodes, NodeId first) : nodes_(nodes), first_(first) {}
+    [[nodiscard]] iterator begin() const { return {nodes_, first_}; }
+    [[nodiscard]] iterator end() const { return {nodes_, kNoNode}; }
+    [[nodiscard]] bool empty() const { return first_ == kNoNode; }
+    [[nodiscard]] std::size_t size() const;
+    [[nodiscard]] NodeId back() const;  // the last child; the range must not be empty
+
+   private:
+    const SyntaxNode* nodes_;
+    NodeId first_;
+  };
+  [[nodiscard]] ChildRange children(NodeId id) const { return {nodes.data(), nodes[id].first_child}; }
   // First direct child of `kind`, or kNoNode.
   [[nodiscard]] NodeId child(NodeId id, SyntaxKind kind) const;
   // First node of `kind` in the subtree of `within` (preorder, `within` included), or kNoNode.
