@@ -1,5 +1,7 @@
 // devel-file-in-non-devel: headers, static libraries, unversioned .so links and .pc files in a
 // package not named *-devel; .la files anywhere.
+#include <optional>
+
 #include <fmt/core.h>
 
 #include "rules/spec/support.hpp"
@@ -26,12 +28,19 @@ std::string_view devel_kind(std::string_view path) {
 void check(const Context& ctx, Reporter& out) {
   const SyntaxTree& tree = *ctx.spec;
   const std::string main_name = ctx.package ? ctx.package->name : std::string();
+  // The package of the current %files section, worked out once per section.
+  std::optional<NodeId> package_header;
+  std::string package;
+  bool devel = false;
   for_each_line(ctx, [&](const LineInfo& line) {
     if (line.section != "files" || tree.kind(line.line) != SyntaxKind::FileEntry) return;
-    std::string package = section_package(ctx, line.header);
-    if (package.empty()) package = main_name;
-    const bool devel = ends_with(package, "-devel") || package.find("-devel-") != std::string::npos ||
-                       ends_with(package, "-devel-static") || package.find("%") != std::string::npos;
+    if (package_header != line.header) {
+      package_header = line.header;
+      package = section_package(ctx, line.header);
+      if (package.empty()) package = main_name;
+      devel = ends_with(package, "-devel") || package.find("-devel-") != std::string::npos ||
+              ends_with(package, "-devel-static") || package.find("%") != std::string::npos;
+    }
     if (tree.text_of(line.line).find("%ghost") != std::string_view::npos) return;
     for (NodeId path : tree.all_of(SyntaxKind::FilePath, line.line)) {
       const std::string_view p = trim(tree.text_of(path));
