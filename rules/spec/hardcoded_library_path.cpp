@@ -42,6 +42,7 @@ void check(const Context& ctx, Reporter& out) {
     const ir::Range r = without_newline(tree, line.line);
     const std::string_view text = tree.text.substr(r.begin, r.end - r.begin);
     if (!files && trim(text).substr(0, 1) == "#") return;
+    if (text.find("/lib") == std::string_view::npos) return;  // every prefix below ends in it
     for (std::string_view prefix : {"%{_prefix}/lib", "%_prefix/lib", "%{buildroot}/usr/lib", "$RPM_BUILD_ROOT/usr/lib",
                                     "/usr/lib", "/lib"}) {
       for (std::size_t at = text.find(prefix); at != std::string_view::npos; at = text.find(prefix, at + 1)) {
