@@ -454,8 +454,9 @@ class Evaluator {
   // The same loop, handing each line to `each` as it is read.
   template <typename Each>
   Part for_each_line(int strip, Each&& each);
-  // One %changelog line; false once the section has an error.
-  bool changelog_line(const Line& l);
+  // One %changelog line; `open` is true once an entry takes the lines that follow. False for
+  // a line that is no entry.
+  bool changelog_line(const Line& l, bool& open);
 
   bool handle_tag(const PreambleRec& rec, std::string_view lang, ir::BinaryPackage& pkg, bool main);
   bool add_source(bool patch, std::optional<std::uint32_t> number, std::string_view value, ir::Range range);
@@ -497,8 +498,6 @@ class Evaluator {
   // Package indices by name, ascending: lookups stay fast with thousands of %package sections.
   std::map<std::string, std::vector<std::size_t>, std::less<>> package_index_;
   std::size_t included_bytes_ = 0;
-  bool changelog_open_ = false;  // the newest changelog entry takes the lines that follow
-  ir::Range changelog_error_;    // the first line of %changelog that is no entry
   std::size_t dependencies_read_ = 0;
 };
 
@@ -1496,25 +1495,25 @@ Part Evaluator::parse_changelog() {
   // rpm reads the whole section before it parses the entries, so an error in reading it
   // (an unclosed %if, say) wins over a malformed entry, and no entry is kept.
   const std::size_t first = pkg_.changelog.size();
-  changelog_open_ = false;
-  bool ok = true;
+  bool open = false;
+  std::optional<ir::Range> bad;  // the first line that is no entry
   const Part next = for_each_line(kStripComments, [&](const Line& l) {
-    if (ok) ok = changelog_line(l);
+    if (!bad && !changelog_line(l, open)) bad = l.range;
   });
   if (next == Part::Error) {
     pkg_.changelog.resize(first);
     return next;
   }
-  if (!ok) {
-    error(changelog_error_, "%changelog entries must start with *", "changelog-syntax");
+  if (bad) {
+    error(*bad, "%changelog entries must start with *", "changelog-syntax");
     return Part::Error;
   }
   return next;
 }
 
-bool Evaluator::changelog_line(const Line& l) {
+bool Evaluator::changelog_line(const Line& l, bool& open) {
   std::string_view s = l.text;
-  ir::ChangelogEntry* current = changelog_open_ ? &pkg_.changelog.back() : nullptr;
+  ir::ChangelogEntry* current = open ? &pkg_.changelog.back() : nullptr;
   if (!s.empty() && s.front() == '*') {
     ir::ChangelogEntry entry;
     entry.range = l.range;
@@ -1539,13 +1538,12 @@ bool Evaluator::changelog_line(const Line& l) {
     }
     entry.author = std::string(who);
     pkg_.changelog.push_back(std::move(entry));
-    changelog_open_ = true;
+    open = true;
   } else if (current) {
     const std::string_view t = trim(s);
     if (!t.empty()) current->lines.emplace_back(t);
     current->range.end = l.range.end;
   } else if (!trim(s).empty() && !is_autochangelog(l)) {
-    changelog_error_ = l.range;
     return false;
   }
   return true;

@@ -315,9 +315,12 @@ Expander::ArgFrame& Expander::push_frame() {
   return frame;
 }
 
+const MacroDefinition* Expander::find_argument(std::string_view name) const {
+  return frame_depth_ ? frames_[frame_depth_ - 1].find(name) : nullptr;
+}
+
 const MacroDefinition* Expander::find_top(std::string_view name) const {
-  if (is_argument_name(name)) return frame_depth_ ? frames_[frame_depth_ - 1].find(name) : nullptr;
-  return eng_.lookup(name);
+  return is_argument_name(name) ? find_argument(name) : eng_.lookup(name);
 }
 
 bool Expander::expand_this(std::string_view src, std::string& result) {
@@ -484,14 +487,9 @@ std::size_t Expander::expand_one(std::string& out, std::string_view src, std::si
   // macro), so a local definition is expanded from a copy. The shared base never changes,
   // and arguments are literal.
   Pin pin(eng_);
-  const MacroDefinition* found = nullptr;
-  if (is_argument_name(name)) {
-    found = find_top(name);
-  } else {
-    bool local = false;
-    found = eng_.lookup_for_use(name, local);
-    if (found && local) found = &pin.copy(*found);
-  }
+  bool local = false;
+  const MacroDefinition* found = is_argument_name(name) ? find_argument(name) : eng_.lookup_for_use(name, local);
+  if (found && local) found = &pin.copy(*found);
 
   // %{?name}, %{!?name}, %{?name:x}, %{-f}, %{-f*}, %{!-f:x}...
   if (src[f] == '-' || chkexist) {

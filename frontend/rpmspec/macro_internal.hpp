@@ -127,6 +127,8 @@ class Expander final : public ExprMacroExpander {
     [[nodiscard]] const MacroDefinition* find(std::string_view name) const;
   };
   ArgFrame& push_frame();
+  // `name` (an argument name) in the innermost call's frame.
+  const MacroDefinition* find_argument(std::string_view name) const;
 
   MacroEngine& eng_;
   std::vector<ArgFrame> frames_;

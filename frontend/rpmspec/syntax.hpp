@@ -130,11 +130,6 @@ class SyntaxTree {
         at_ = nodes_[at_].next_sibling;
         return *this;
       }
-      iterator operator++(int) {
-        iterator old = *this;
-        ++*this;
-        return old;
-      }
       bool operator==(const iterator& other) const { return at_ == other.at_; }
 
      private:
