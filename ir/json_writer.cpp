@@ -1,9 +1,10 @@
 #include "ir/json_writer.hpp"
 
 #include <cstdint>
-#include <cstring>
 
 #include <nlohmann/json.hpp>
+
+#include "ir/swar.hpp"
 
 namespace katalint::ir {
 namespace {
@@ -52,14 +53,9 @@ void JsonWriter::append_escaped(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     // Eight plain ASCII bytes at a time: none below 0x20, none '"', '\\' or 0x80 and above.
     if (i + 8 <= s.size()) {
-      std::uint64_t word;
-      std::memcpy(&word, s.data() + i, 8);
-      constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-      constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-      // (x - 1) & ~x has a byte's high bit set iff some byte of x is zero (exact as a test).
-      const auto has_zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
-      const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHigh;
-      if (((word & kHigh) | below_space | has_zero(word ^ (kOnes * '"')) | has_zero(word ^ (kOnes * '\\'))) == 0) {
+      const std::uint64_t word = swar::load(s.data() + i);
+      if (((word & swar::kHighs) | swar::has_below(word, 0x20) | swar::has_byte(word, '"') |
+           swar::has_byte(word, '\\')) == 0) {
         i += 8;
         continue;
       }

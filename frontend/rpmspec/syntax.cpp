@@ -19,6 +19,7 @@
 #include <tao/pegtl/contrib/analyze.hpp>
 
 #include "frontend/rpmspec/grammar.hpp"
+#include "ir/swar.hpp"
 
 namespace katalint::rpmspec {
 namespace {
@@ -28,6 +29,13 @@ using ir::Severity;
 using K = SyntaxKind;
 
 constexpr std::uint32_t kNone = 0xffffffffu;
+
+// The bytes extent() stops at while no bracket is open.
+constexpr std::array<bool, 256> kLineBreakers = [] {
+  std::array<bool, 256> table{};
+  table['\\'] = table['\n'] = table['%'] = true;
+  return table;
+}();
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
@@ -197,11 +205,20 @@ struct control : pegtl::normal<Rule> {
 // that follows a '%', because a scan never starts inside an escape there.
 
 class BracketTable {
+  // Nonzero if the word may hold one of ()[]{} or a backslash: '|' 0x20 maps '[', '\\', ']'
+  // onto '{', '|', '}'.
+  static std::uint64_t may_hold_bracket(std::uint64_t word) {
+    return ir::swar::has_in_range(word | (ir::swar::kOnes * 0x20), '{', '}') |
+           ir::swar::has_in_range(word, '(', ')');
+  }
+
  public:
   explicit BracketTable(std::string_view text) {
     std::array<std::vector<std::uint32_t>, 3> open;
     const auto n = static_cast<std::uint32_t>(text.size());
     for (std::uint32_t i = 0; i < n; ++i) {
+      while (i + 8 <= n && !may_hold_bracket(ir::swar::load(text.data() + i))) i += 8;
+      if (i >= n) break;
       const char c = text[i];
       int type = -1;
       bool closing = false;
@@ -427,6 +444,7 @@ class Parser {
 
   // Pieces.
   std::uint32_t content_end(std::uint32_t pos, std::uint32_t end) const;  // before the newline
+  std::uint32_t skip_plain(std::uint32_t i) const;  // the next '\\', '\n' or '%' from i, or n_
   std::uint32_t trim_right(std::uint32_t b, std::uint32_t e) const;
   std::uint32_t skip_blanks(std::uint32_t b, std::uint32_t e) const;
   std::uint32_t dnl_cut(std::uint32_t b, std::uint32_t e) const;
@@ -506,6 +524,11 @@ std::uint32_t Parser::extent(std::uint32_t pos, bool continuation) {
     };
     bool escaped_newline = false;
     for (std::uint32_t i = pos; i < n_; ++i) {
+      if (braces.empty() && parens.empty() && brackets.empty()) {
+        // Nothing open: only a backslash, a newline or a '%' can end or extend the line.
+        i = skip_plain(i);
+        if (i == n_) break;
+      }
       const char c = text_[i];
       bool at_newline = false;
       switch (c) {
@@ -554,6 +577,15 @@ std::uint32_t Parser::extent(std::uint32_t pos, bool continuation) {
     merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
     dead_ = std::move(merged);
   }
+}
+
+std::uint32_t Parser::skip_plain(std::uint32_t i) const {
+  for (; i + 8 <= n_; i += 8) {
+    const std::uint64_t word = ir::swar::load(text_.data() + i);
+    if ((ir::swar::has_byte(word, '\\') | ir::swar::has_byte(word, '\n') | ir::swar::has_byte(word, '%')) != 0) break;
+  }
+  while (i < n_ && !kLineBreakers[static_cast<unsigned char>(text_[i])]) ++i;
+  return i;
 }
 
 std::uint32_t Parser::content_end(std::uint32_t pos, std::uint32_t end) const {
@@ -1214,6 +1246,9 @@ void Parser::emit_spans(std::uint32_t b, std::uint32_t e, std::vector<Span> span
   }
   close_until(e);
   gap(cursor, e);
+  // Hand the buffer back, so that the next rule run does not allocate one.
+  spans.clear();
+  if (spans.capacity() > st_.spans.capacity()) st_.spans.swap(spans);
 }
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(SyntaxKind::Newline) + 1> kKindNames = {

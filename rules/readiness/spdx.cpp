@@ -4,23 +4,27 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <unordered_map>
 #include <utility>
 
 namespace katalint::rules::spdx {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Case-insensitive three-way comparison, as for ASCII identifiers.
+int icompare(std::string_view a, std::string_view b) {
+  const std::size_t n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const char x = lower(a[i]), y = lower(b[i]);
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return a.size() == b.size() ? 0 : a.size() < b.size() ? -1 : 1;
 }
 
 struct List {
   std::string_view version;
-  std::vector<Entry> entries;
-  std::unordered_map<std::string, std::size_t> by_lower_id;
+  std::vector<Entry> entries;       // in the list's order
+  std::vector<std::size_t> by_id;  // indices into entries, sorted by id without case
 };
 
 // Lines: comments ('#'), "version X", then "ID" or "ID deprecated".
@@ -38,9 +42,14 @@ List parse(std::string_view text) {
       list.version = rest;
       continue;
     }
-    list.by_lower_id.emplace(lower(first), list.entries.size());
+    list.by_id.push_back(list.entries.size());
     list.entries.push_back({first, rest == "deprecated"});
   }
+  // The list comes sorted, so this is mostly one pass; stable, so that of two spellings that
+  // differ only in case the first wins.
+  const auto by_id = [&](std::size_t a, std::size_t b) { return icompare(list.entries[a].id, list.entries[b].id) < 0; };
+  if (!std::is_sorted(list.by_id.begin(), list.by_id.end(), by_id))
+    std::stable_sort(list.by_id.begin(), list.by_id.end(), by_id);
   return list;
 }
 
@@ -54,11 +63,13 @@ const List& exception_list() {
 }
 
 const Entry* find(const List& list, std::string_view id) {
-  const auto it = list.by_lower_id.find(lower(id));
-  return it == list.by_lower_id.end() ? nullptr : &list.entries[it->second];
+  const auto it = std::lower_bound(list.by_id.begin(), list.by_id.end(), id, [&](std::size_t e, std::string_view key) {
+    return icompare(list.entries[e].id, key) < 0;
+  });
+  return it != list.by_id.end() && icompare(list.entries[*it].id, id) == 0 ? &list.entries[*it] : nullptr;
 }
 
-bool iequals(std::string_view a, std::string_view b) { return a.size() == b.size() && lower(a) == lower(b); }
+bool iequals(std::string_view a, std::string_view b) { return a.size() == b.size() && icompare(a, b) == 0; }
 bool starts_with_i(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && iequals(s.substr(0, p.size()), p);
 }

@@ -1,9 +1,9 @@
 // control-character: bytes below 0x20 other than tab and line feed.
 #include <cstdint>
-#include <cstring>
 
 #include <fmt/core.h>
 
+#include "ir/swar.hpp"
 #include "rules/spec/support.hpp"
 
 namespace katalint::rules {
@@ -16,12 +16,9 @@ bool forbidden(unsigned char c) { return c < 0x20 && c != '\t' && c != '\n'; }
 // True when some byte is forbidden. Eight bytes at a time: only a word with a byte below 0x20
 // (mostly a line feed) is looked at byte by byte.
 bool any_forbidden(std::string_view text) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
   std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, text.data() + i, 8);
-    if (((w - kOnes * 0x20) & ~w & kHighs) == 0) continue;  // no byte below 0x20
+    if (ir::swar::has_below(ir::swar::load(text.data() + i), 0x20) == 0) continue;
     for (std::size_t k = i; k < i + 8; ++k)
       if (forbidden(static_cast<unsigned char>(text[k]))) return true;
   }
