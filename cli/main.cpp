@@ -63,24 +63,34 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", std::string("katalint ") + KATALINT_VERSION);
   app.require_subcommand(1);
 
+  // Only the subcommand being run gets its options: setting up all of them would cost a
+  // one-file run (a pre-commit hook) more than its parsing does.
+  const std::string_view chosen = wants_top_level ? std::string_view() : std::string_view(args[0]);
+
   Options lint_opts, query_opts, dump_opts, convert_opts, migrate_opts, fmt_opts;
   auto* lint = app.add_subcommand("lint", "lint files; a directory is searched for packaging files");
-  add_lint_options(*lint, lint_opts);
-  lint->set_version_flag("--version", std::string("katalint ") + KATALINT_VERSION);
+  if (chosen == "lint") {
+    add_lint_options(*lint, lint_opts);
+    lint->set_version_flag("--version", std::string("katalint ") + KATALINT_VERSION);
+  }
 
   bool query_json = false;
   auto* query = app.add_subcommand("query", "evaluated package metadata, as rpmspec -q reports it");
-  add_evaluation_options(*query, query_opts);
-  query->add_flag("--json", query_json, "print JSON (the only format)");
-  query->add_option("-j,--jobs", query_opts.jobs, "files evaluated in parallel (default: all cores)");
-  query->add_option("--stdin-filename", query_opts.stdin_filename, "file name to report for input read from stdin");
-  query->add_option("file", query_opts.paths, "spec file")->required();
+  if (chosen == "query") {
+    add_evaluation_options(*query, query_opts);
+    query->add_flag("--json", query_json, "print JSON (the only format)");
+    query->add_option("-j,--jobs", query_opts.jobs, "files evaluated in parallel (default: all cores)");
+    query->add_option("--stdin-filename", query_opts.stdin_filename, "file name to report for input read from stdin");
+    query->add_option("file", query_opts.paths, "spec file")->required();
+  }
 
   auto* dump = app.add_subcommand("dump", "print the IR as JSON, or reprint the source from its syntax tree");
-  add_evaluation_options(*dump, dump_opts);
-  dump_opts.format = "json";
-  dump->add_option("--format", dump_opts.format, "json|source");
-  dump->add_option("file", dump_opts.paths, "input file")->required();
+  if (chosen == "dump") {
+    add_evaluation_options(*dump, dump_opts);
+    dump_opts.format = "json";
+    dump->add_option("--format", dump_opts.format, "json|source");
+    dump->add_option("file", dump_opts.paths, "input file")->required();
+  }
 
   ConvertChoices convert_choices, migrate_choices;
   auto add_convert_options = [](CLI::App& cmd, ConvertChoices& c) {
@@ -90,46 +100,54 @@ int run(int argc, char** argv) {
                  "Fedora: Release: 1%{?dist} and a written %changelog instead of rpmautospec");
   };
   auto* convert = app.add_subcommand("convert", "convert packaging to another distribution");
-  add_evaluation_options(*convert, convert_opts);
-  convert->add_option("--to", convert_choices.to, "suse|fedora|ubuntu")->required();
-  add_convert_options(*convert, convert_choices);
-  convert->add_option("path", convert_opts.paths, "spec file or package directory")->required();
+  if (chosen == "convert") {
+    add_evaluation_options(*convert, convert_opts);
+    convert->add_option("--to", convert_choices.to, "suse|fedora|ubuntu")->required();
+    add_convert_options(*convert, convert_choices);
+    convert->add_option("path", convert_opts.paths, "spec file or package directory")->required();
+  }
 
   auto* migrate = app.add_subcommand("migrate", "move a home-project package to devel projects");
-  add_evaluation_options(*migrate, migrate_opts);
-  migrate->add_option("--to", migrate_choices.to, "comma-separated targets (default: all)");
-  add_convert_options(*migrate, migrate_choices);
-  migrate->add_option("home_dir", migrate_opts.paths, "home-project directory (one folder per package)")->required();
+  if (chosen == "migrate") {
+    add_evaluation_options(*migrate, migrate_opts);
+    migrate->add_option("--to", migrate_choices.to, "comma-separated targets (default: all)");
+    add_convert_options(*migrate, migrate_choices);
+    migrate->add_option("home_dir", migrate_opts.paths, "home-project directory (one folder per package)")->required();
+  }
 
   FmtSettings fmt_settings;
   auto* format = app.add_subcommand("fmt", "format spec files in SUSE style");
-  format->add_flag("--check", fmt_settings.check, "exit 1 if a file would change");
-  format->add_flag("--diff", fmt_settings.diff, "print the changes as a unified diff");
-  format->add_flag("-i", fmt_settings.in_place, "rewrite the files in place");
-  format->add_option("--style", fmt_settings.style, "suse (default) | minimal (no intrusive rewrites)")
-      ->check(CLI::IsMember({"suse", "minimal"}));
-  format->add_option("--convert", fmt_settings.convert, "rewrite dependencies: pkgconfig,perl,cmake")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"pkgconfig", "perl", "cmake"}));
-  format->add_flag("--remove-groups", fmt_settings.remove_groups, "drop Group: tags");
-  format->add_flag("--keep-space", fmt_settings.keep_space, "keep blank lines in the preamble");
-  format->add_flag("--fast", fmt_settings.fast,
-                   "skip the check that the formatted spec means to rpm what the input meant (cli/fmt_meaning.hpp)");
-  format->add_flag("--copyright-header", fmt_settings.copyright_header, "write the SUSE copyright header");
-  format->add_option("--copyright-year", fmt_settings.copyright_year, "the year in the copyright header (default: this year)");
-  format->add_option("--stdin-filename", fmt_opts.stdin_filename, "file name of the input read from stdin");
-  format->add_option("--target", fmt_opts.target, "profile whose parametric macros stay unbraced");
-  format->add_option("files", fmt_opts.paths, "spec files ('-' reads stdin)")->required();
+  if (chosen == "fmt") {
+    format->add_flag("--check", fmt_settings.check, "exit 1 if a file would change");
+    format->add_flag("--diff", fmt_settings.diff, "print the changes as a unified diff");
+    format->add_flag("-i", fmt_settings.in_place, "rewrite the files in place");
+    format->add_option("--style", fmt_settings.style, "suse (default) | minimal (no intrusive rewrites)")
+        ->check(CLI::IsMember({"suse", "minimal"}));
+    format->add_option("--convert", fmt_settings.convert, "rewrite dependencies: pkgconfig,perl,cmake")
+        ->delimiter(',')
+        ->check(CLI::IsMember({"pkgconfig", "perl", "cmake"}));
+    format->add_flag("--remove-groups", fmt_settings.remove_groups, "drop Group: tags");
+    format->add_flag("--keep-space", fmt_settings.keep_space, "keep blank lines in the preamble");
+    format->add_flag("--fast", fmt_settings.fast,
+                     "skip the check that the formatted spec means to rpm what the input meant (cli/fmt_meaning.hpp)");
+    format->add_flag("--copyright-header", fmt_settings.copyright_header, "write the SUSE copyright header");
+    format->add_option("--copyright-year", fmt_settings.copyright_year, "the year in the copyright header (default: this year)");
+    format->add_option("--stdin-filename", fmt_opts.stdin_filename, "file name of the input read from stdin");
+    format->add_option("--target", fmt_opts.target, "profile whose parametric macros stay unbraced");
+    format->add_option("files", fmt_opts.paths, "spec files ('-' reads stdin)")->required();
+  }
 
   std::string explain_id;
   auto* explain = app.add_subcommand("explain", "print the documentation of a rule");
-  explain->add_option("rule", explain_id, "rule id")->required();
+  if (chosen == "explain") explain->add_option("rule", explain_id, "rule id")->required();
 
   std::string rules_format = "text", rules_docs;
   auto* rules = app.add_subcommand("rules", "list every rule");
-  rules->add_option("--format", rules_format, "text|json");
-  // Regenerates docs/rules; a test checks that the pages in the tree are current.
-  rules->add_option("--write-docs", rules_docs, "write one Markdown page per rule to DIR")->group("");
+  if (chosen == "rules") {
+    rules->add_option("--format", rules_format, "text|json");
+    // Regenerates docs/rules; a test checks that the pages in the tree are current.
+    rules->add_option("--write-docs", rules_docs, "write one Markdown page per rule to DIR")->group("");
+  }
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
