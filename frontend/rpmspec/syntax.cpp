@@ -1299,7 +1299,12 @@ std::span<const NodeId> SyntaxTree::of_kind(SyntaxKind k) const {
     for (std::size_t i = 1; i <= kKinds; ++i) kind_start_[i] += kind_start_[i - 1];
     by_kind_.resize(nodes.size());
     std::vector<std::uint32_t> next(kind_start_.begin(), kind_start_.end() - 1);
-    for (NodeId i = 0; i < nodes.size(); ++i) by_kind_[next[static_cast<std::size_t>(nodes[i].kind)]++] = i;
+    rank_.resize(nodes.size());
+    for (NodeId i = 0; i < nodes.size(); ++i) {
+      const std::uint32_t at = next[static_cast<std::size_t>(nodes[i].kind)]++;
+      by_kind_[at] = i;
+      rank_[i] = at;
+    }
     indexed_nodes_ = nodes.size();
   }
   const auto kind = static_cast<std::size_t>(k);
@@ -1308,6 +1313,11 @@ std::span<const NodeId> SyntaxTree::of_kind(SyntaxKind k) const {
 
 NodeId SyntaxTree::find_first(SyntaxKind k, NodeId within) const {
   if (within >= nodes.size()) return kNoNode;
+  if (const NodeId end = nodes[within].subtree_end; end - within <= 32) {
+    for (NodeId i = within; i < end; ++i)
+      if (nodes[i].kind == k) return i;
+    return kNoNode;
+  }
   const auto all = of_kind(k);
   const auto it = std::lower_bound(all.begin(), all.end(), within);
   return it != all.end() && *it < nodes[within].subtree_end ? *it : kNoNode;
@@ -1316,6 +1326,19 @@ NodeId SyntaxTree::find_first(SyntaxKind k, NodeId within) const {
 std::span<const NodeId> SyntaxTree::all_of(SyntaxKind k, NodeId within) const {
   if (within >= nodes.size()) return {};
   const auto all = of_kind(k);
+  const NodeId end = nodes[within].subtree_end;
+  if (end - within <= 32) {
+    // A small subtree (a line, mostly): scanning it costs less than two binary searches.
+    // The nodes of one kind in a subtree are consecutive in by_kind_.
+    NodeId first = kNoNode;
+    std::size_t count = 0;
+    for (NodeId i = within; i < end; ++i) {
+      if (nodes[i].kind != k) continue;
+      if (count++ == 0) first = i;
+    }
+    if (count == 0) return {};
+    return std::span<const NodeId>(by_kind_).subspan(rank_[first], count);
+  }
   const auto first = std::lower_bound(all.begin(), all.end(), within);
   // The subtree holds at most `size` nodes, so its end is searched for only that far.
   const std::ptrdiff_t size = nodes[within].subtree_end - within;

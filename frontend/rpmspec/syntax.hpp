@@ -167,6 +167,7 @@ class SyntaxTree {
   [[nodiscard]] std::span<const NodeId> of_kind(SyntaxKind kind) const;
   mutable std::vector<NodeId> by_kind_;           // node ids grouped by kind, in preorder within a kind
   mutable std::vector<std::uint32_t> kind_start_;  // kind k is by_kind_[kind_start_[k], kind_start_[k + 1])
+  mutable std::vector<std::uint32_t> rank_;        // node i is by_kind_[rank_[i]]
   mutable std::size_t indexed_nodes_ = 0;
 };
 

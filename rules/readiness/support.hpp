@@ -21,13 +21,9 @@ struct TextLine {
 // Every line of a spec (with its section) or, without a syntax tree, of the file.
 template <class Fn>
 void for_each_text_line(const Context& ctx, Fn&& fn) {
-  const std::string_view all = ctx.file.text();
   if (ctx.spec != nullptr) {
-    const rpmspec::SyntaxTree& tree = *ctx.spec;
-    for (const spec_support::LineInfo& l : spec_support::lines(ctx)) {
-      const ir::Range r = spec_support::without_newline(tree, l.line);
-      fn(TextLine{l.section, all.substr(r.begin, r.end - r.begin), r.begin, l.line, tree.kind(l.line), l.tag});
-    }
+    for (const spec_support::LineInfo& l : spec_support::lines(ctx))
+      fn(TextLine{l.section, l.text, l.begin, l.line, l.kind, l.tag});
     return;
   }
   for (std::uint32_t n = 1; n <= ctx.file.line_count(); ++n) {

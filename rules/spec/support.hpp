@@ -27,6 +27,9 @@ bool is_scriptlet(std::string_view section);
 
 struct LineInfo {
   NodeId line = rpmspec::kNoNode;
+  SyntaxKind kind = SyntaxKind::BodyLine;  // tree.kind(line)
+  std::uint32_t begin = 0;                 // where the line starts in the file
+  std::string_view text;                   // the line without its line end (without_newline)
   std::string_view section;          // see section_name
   NodeId header = rpmspec::kNoNode;  // the SectionHeader of that section, or kNoNode
   std::string_view tag;              // tag_name() of a Tag line; "" for other lines
@@ -151,6 +154,10 @@ void for_each_line(const SyntaxTree& tree, Fn&& fn) {
     else
       tag.clear();
     info.line = id;
+    info.kind = tree.kind(id);
+    const ir::Range r = without_newline(tree, id);
+    info.begin = r.begin;
+    info.text = tree.text.substr(r.begin, r.end - r.begin);
     info.section = current;
     info.tag = tag;
     fn(static_cast<const LineInfo&>(info));

@@ -62,6 +62,20 @@ TEST_CASE("swar word tests agree with byte loops", "[swar]") {
     CHECK(disagreements(words, [n](std::uint64_t w) { return swar::has_below(w, static_cast<unsigned char>(n)); },
                         [n](unsigned char b) { return b < n; }) == 0);
   }
+  // The masks must be exact byte by byte, not only as a yes/no test.
+  int wrong_masks = 0;
+  for (const std::uint64_t w : words) {
+    const auto b = bytes_of(w);
+    for (const unsigned n : {1u, 0x20u, 0x7fu, 0x80u}) {
+      const auto mask = bytes_of(swar::below_mask(w, static_cast<unsigned char>(n)));
+      for (std::size_t k = 0; k < 8; ++k) wrong_masks += (mask[k] == 0x80) != (b[k] < n) || (mask[k] & 0x7f) != 0;
+    }
+    for (const unsigned c : {0u, 0x09u, 0x0au, 0x7fu, 0x80u, 0xffu}) {
+      const auto mask = bytes_of(swar::equal_mask(w, static_cast<unsigned char>(c)));
+      for (std::size_t k = 0; k < 8; ++k) wrong_masks += (mask[k] == 0x80) != (b[k] == c) || (mask[k] & 0x7f) != 0;
+    }
+  }
+  CHECK(wrong_masks == 0);
   for (const auto& [first, last] : std::vector<std::pair<unsigned, unsigned>>{
            {1, 1}, {'(', ')'}, {'{', '}'}, {'[', ']'}, {'a', 'z'}, {1, 127}, {127, 127}}) {
     INFO("has_in_range " << first << ".." << last);
