@@ -39,6 +39,9 @@ constexpr std::array<bool, 256> kWordChar = [] {
 
 bool word_char(char c) { return kWordChar[static_cast<unsigned char>(c)]; }
 
+// Up to this many names are searched for one by one; more, and every word is read once.
+constexpr std::size_t kSearchedNames = 8;
+
 struct Candidate {
   NodeId def;
   NodeId name_node;
@@ -60,31 +63,43 @@ void check(const Context& ctx, Reporter& out) {
     if (!known_consumer(n)) candidates.push_back({def, name, n});
   }
   if (candidates.empty()) return;
-  // One pass over the words of the text (runs of letters, digits and '_') marks every
-  // candidate whose name appears outside its own definition (recursion does not count), so
-  // a spec with many definitions stays linear.
   std::unordered_map<std::string_view, std::vector<std::size_t>> by_name;
-  std::uint64_t lengths = 0;  // bit min(length, 63) of each name: most words skip the lookup
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    by_name[candidates[i].name].push_back(i);
-    lengths |= std::uint64_t{1} << std::min<std::size_t>(candidates[i].name.size(), 63);
-  }
+  for (std::size_t i = 0; i < candidates.size(); ++i) by_name[candidates[i].name].push_back(i);
   const std::string_view text = ctx.file.text();
-  for (std::size_t i = 0; i < text.size();) {
-    if (!word_char(text[i])) {
-      ++i;
-      continue;
+  // A candidate is used when its name is a whole word (a run of letters, digits and '_')
+  // outside its own definition (recursion does not count).
+  const auto mark = [&](const std::vector<std::size_t>& ids, std::size_t at) {
+    for (std::size_t c : ids)
+      if (at < tree.node(candidates[c].def).begin || at >= tree.node(candidates[c].def).end) candidates[c].used = true;
+  };
+  if (by_name.size() <= kSearchedNames) {
+    // Few names: searching for each is cheaper than reading every word.
+    for (const auto& [name, ids] : by_name) {
+      if (!std::all_of(name.begin(), name.end(), word_char)) continue;  // never a whole word
+      for (std::size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+        const std::size_t end = at + name.size();
+        if ((at > 0 && word_char(text[at - 1])) || (end < text.size() && word_char(text[end]))) continue;
+        mark(ids, at);
+      }
     }
-    std::size_t j = i;
-    while (j < text.size() && word_char(text[j])) ++j;
-    if (lengths & (std::uint64_t{1} << std::min<std::size_t>(j - i, 63))) {
-      const auto found = by_name.find(text.substr(i, j - i));
-      if (found != by_name.end())
-        for (std::size_t c : found->second)
-          if (i < tree.node(candidates[c].def).begin || i >= tree.node(candidates[c].def).end)
-            candidates[c].used = true;
+  } else {
+    // Many names: one pass over the words of the text, so a spec with many definitions stays
+    // linear.
+    std::uint64_t lengths = 0;  // bit min(length, 63) of each name: most words skip the lookup
+    for (const Candidate& c : candidates) lengths |= std::uint64_t{1} << std::min<std::size_t>(c.name.size(), 63);
+    for (std::size_t i = 0; i < text.size();) {
+      if (!word_char(text[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < text.size() && word_char(text[j])) ++j;
+      if (lengths & (std::uint64_t{1} << std::min<std::size_t>(j - i, 63))) {
+        const auto found = by_name.find(text.substr(i, j - i));
+        if (found != by_name.end()) mark(found->second, i);
+      }
+      i = j;
     }
-    i = j;
   }
   for (const Candidate& c : candidates) {
     if (c.used) continue;
