@@ -1341,8 +1341,8 @@ std::span<const NodeId> SyntaxTree::all_of(SyntaxKind k, NodeId within) const {
   }
   const auto first = std::lower_bound(all.begin(), all.end(), within);
   // The subtree holds at most `size` nodes, so its end is searched for only that far.
-  const std::ptrdiff_t size = nodes[within].subtree_end - within;
-  const auto last = std::lower_bound(first, first + std::min(all.end() - first, size), nodes[within].subtree_end);
+  const std::ptrdiff_t size = end - within;
+  const auto last = std::lower_bound(first, first + std::min(all.end() - first, size), end);
   return {first, last};
 }
 
