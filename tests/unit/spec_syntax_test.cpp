@@ -157,6 +157,38 @@ TEST_CASE("spec syntax: every corpus spec reprints byte for byte", "[spec-syntax
               slowest_file.c_str());
 }
 
+TEST_CASE("spec syntax: all_of and find_first agree with a scan of the subtree", "[spec-syntax][corpus]") {
+  // all_of scans small subtrees and binary-searches the per-kind index of larger ones; both
+  // must give every node of the kind in the subtree, in preorder.
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(fs::path(KATALINT_CORPUS_DIR) / "real-specs"))
+    if (e.is_regular_file() && e.path().extension() == ".spec") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() > 100);
+  std::size_t checked = 0;
+  for (std::size_t f = 0; f < files.size(); f += 10) {
+    const std::string text = read_file(files[f]);
+    DiagnosticSink sink;
+    const SyntaxTree tree = parse_spec_syntax(text, 0, sink);
+    INFO("file: " << files[f].string());
+    for (NodeId within = 0; within < tree.nodes.size(); ++within) {
+      const NodeId end = tree.nodes[within].subtree_end;
+      if (end - within > 200) continue;  // the scan below is quadratic in the subtree
+      for (const K kind : {K::MacroRef, K::Dependency, K::DependencyName, K::FilePath, K::Newline, K::TagName, K::Text}) {
+        std::vector<NodeId> expected;
+        for (NodeId i = within; i < end; ++i)
+          if (tree.kind(i) == kind) expected.push_back(i);
+        const auto found = tree.all_of(kind, within);
+        REQUIRE(std::vector<NodeId>(found.begin(), found.end()) == expected);
+        REQUIRE(tree.find_first(kind, within) == (expected.empty() ? kNoNode : expected.front()));
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 10000);
+}
+
 TEST_CASE("spec syntax: synthetic inputs reprint byte for byte", "[spec-syntax]") {
   SECTION("crlf line ends") {
     const std::string text = "Name: foo\r\nRequires: a >= 1\r\n%if 1\r\n%endif\r\n%description\r\nx\r\n";
