@@ -76,8 +76,9 @@ TEST_CASE("swar word tests agree with byte loops", "[swar]") {
     }
   }
   CHECK(wrong_masks == 0);
-  for (const auto& [first, last] : std::vector<std::pair<unsigned, unsigned>>{
+  for (const auto& range : std::vector<std::pair<unsigned, unsigned>>{
            {1, 1}, {'(', ')'}, {'{', '}'}, {'[', ']'}, {'a', 'z'}, {1, 127}, {127, 127}}) {
+    const unsigned first = range.first, last = range.second;  // clang 14 captures no bindings
     INFO("has_in_range " << first << ".." << last);
     CHECK(disagreements(
               words,
