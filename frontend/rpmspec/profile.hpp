@@ -1,6 +1,7 @@
 // Target profiles: the macro packs in data/profiles, compiled into the binary.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -33,12 +34,22 @@ bool profile_engine(std::string_view name, MacroEngine& out, std::string& error)
 // profile_engine() starts from them instead of parsing about 100 KB of macros per process.
 bool load_profile_text(std::string_view name, MacroEngine& out, std::string& error);
 
+// A string of the profile snapshots, as a place in their text: offsets instead of pointers
+// leave the dynamic loader nothing to relocate in the tables when katalint starts.
+struct SnapshotText {
+  std::uint16_t chunk;
+  std::uint32_t offset;
+  std::uint32_t size;
+};
+// The text `text` names.
+std::string_view snapshot_text(SnapshotText text);
+
 // One definition of a profile snapshot, and one profile (frontend/rpmspec/profile_engine.cpp).
 struct SnapshotDefinition {
-  std::string_view name;
+  SnapshotText name;
   bool has_options;
-  std::string_view options;
-  std::string_view body;
+  SnapshotText options;
+  SnapshotText body;
   int level;
   unsigned flags;
 };

@@ -16,9 +16,9 @@ MacroEngine restore(const SnapshotProfile& profile) {
   for (std::size_t i = 0; i < definitions.size(); ++i) {
     const SnapshotDefinition& from = profile.definitions[i];
     MacroDefinition& def = definitions[i];
-    def.name = std::string(from.name);
-    if (from.has_options) def.options = std::string(from.options);
-    def.body = std::string(from.body);
+    def.name = std::string(snapshot_text(from.name));
+    if (from.has_options) def.options = std::string(snapshot_text(from.options));
+    def.body = std::string(snapshot_text(from.body));
     def.level = from.level;
     def.flags = from.flags;
   }
