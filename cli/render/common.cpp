@@ -3,8 +3,11 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <map>
+
+#include "ir/swar.hpp"
 
 namespace katalint::cli::render_detail {
 
@@ -125,6 +128,10 @@ void append_one_line(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     // Printable ASCII is copied as is, a run at a time.
     std::size_t plain = i;
+    for (; plain + 8 <= s.size(); plain += 8) {
+      const std::uint64_t w = ir::swar::load(s.data() + plain);
+      if ((ir::swar::has_below(w, 0x20) | (w & ir::swar::kHighs) | ir::swar::has_byte(w, 0x7F)) != 0) break;
+    }
     while (plain < s.size() && s[plain] >= 0x20 && s[plain] < 0x7F) ++plain;
     out.append(s, i, plain - i);
     if (plain == s.size()) break;

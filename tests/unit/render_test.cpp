@@ -10,6 +10,7 @@
 #include <string>
 
 #include "cli/render.hpp"
+#include "cli/render/common.hpp"
 #include "ir/diagnostic.hpp"
 #include "ir/source.hpp"
 #include "rules/registry.hpp"
@@ -499,4 +500,20 @@ TEST_CASE("golden helper: mismatch writes .actual, update rewrites", "[golden]")
 
   if (saved) ::setenv("KATALINT_UPDATE_GOLDEN", saved_value.c_str(), 1);
   fs::remove_all(dir);
+}
+
+// one_line() skips printable ASCII eight bytes at a time; every other byte must still be
+// seen wherever it stands.
+TEST_CASE("one_line: a control, DEL or stray high byte is replaced at every offset", "[render]") {
+  const std::string plain = "abcdefghijklmnopqrstuvwx";
+  for (const unsigned byte : {0x00u, 0x09u, 0x0au, 0x0du, 0x1fu, 0x7fu, 0x80u, 0xc3u, 0xffu}) {
+    for (std::size_t at = 0; at < plain.size(); ++at) {
+      std::string input = plain;
+      input[at] = static_cast<char>(byte);
+      const std::string replacement = byte < 0x20 || byte == 0x7f ? " " : "\xEF\xBF\xBD";
+      INFO("byte " << byte << " at " << at);
+      CHECK(cli::render_detail::one_line(input) == plain.substr(0, at) + replacement + plain.substr(at + 1));
+    }
+  }
+  CHECK(cli::render_detail::one_line("caf\xC3\xA9 \xE2\x82\xAC and more text") == "caf\xC3\xA9 \xE2\x82\xAC and more text");
 }
