@@ -15,7 +15,7 @@ extern const RuleInfo unused_suppression;  // rules/engine/unused_suppression.cp
 namespace {
 
 bool contains(const std::vector<std::string>& list, std::string_view id) {
-  return std::find(list.begin(), list.end(), id) != list.end();
+  return !list.empty() && std::find(list.begin(), list.end(), id) != list.end();
 }
 
 // A malformed or unused directive; the fix deletes the comment or the unused names.
@@ -64,7 +64,11 @@ bool live(const ir::Package& package, ir::FileId file, std::uint32_t offset) {
 
 }  // namespace
 
-RuleSet::RuleSet(const RuleSettings& settings, Family family) : settings_(settings), family_(family) {}
+RuleSet::RuleSet(const RuleSettings& settings, Family family)
+    : settings_(settings),
+      family_(family),
+      select_all_(contains(settings.select, "all")),
+      extend_select_all_(contains(settings.extend_select, "all")) {}
 
 bool RuleSet::enabled(const RuleInfo& rule) const {
   if (contains(settings_.ignore, rule.id)) return false;
@@ -74,8 +78,8 @@ bool RuleSet::enabled(const RuleInfo& rule) const {
     return rule.enabled_by_default(family_) || contains(settings_.extend_select, rule.id) ||
            contains(settings_.select, rule.id);
   if (rule.origin != Origin::Check) return true;
-  if (contains(settings_.extend_select, rule.id) || contains(settings_.extend_select, "all")) return true;
-  if (settings_.has_select) return contains(settings_.select, rule.id) || contains(settings_.select, "all");
+  if (extend_select_all_ || contains(settings_.extend_select, rule.id)) return true;
+  if (settings_.has_select) return select_all_ || contains(settings_.select, rule.id);
   return rule.enabled_by_default(family_);
 }
 

@@ -36,6 +36,8 @@ class RuleSet {
  private:
   const RuleSettings& settings_;
   Family family_;
+  bool select_all_;         // settings_.select names "all"
+  bool extend_select_all_;  // settings_.extend_select names "all"
 };
 
 // Runs every enabled check that applies to the context's file kind.

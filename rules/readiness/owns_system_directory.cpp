@@ -1,6 +1,7 @@
 // owns-system-directory: %files lists a directory that the base system owns.
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <optional>
@@ -48,6 +49,13 @@ constexpr std::array<std::string_view, 31> kSystemDirs = {
     "/run",
     "/opt",
 };
+
+// The last component of each, which a %files path must end in to name one of them.
+constexpr auto kLastComponents = [] {
+  std::array<std::string_view, kSystemDirs.size()> names{};
+  for (std::size_t i = 0; i < kSystemDirs.size(); ++i) names[i] = kSystemDirs[i].substr(kSystemDirs[i].rfind('/') + 1);
+  return names;
+}();
 
 bool name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -97,9 +105,7 @@ bool may_name_system_dir(std::string_view token) {
   if (slash == std::string_view::npos) return true;
   const std::string_view name = token.substr(slash + 1);
   if (name.find_first_of("%{}") != std::string_view::npos) return true;
-  for (const std::string_view dir : kSystemDirs)
-    if (dir.substr(dir.rfind('/') + 1) == name) return true;
-  return false;
+  return std::find(kLastComponents.begin(), kLastComponents.end(), name) != kLastComponents.end();
 }
 
 // The packages that own these directories list them on purpose.

@@ -30,7 +30,7 @@ void check(const Context& ctx, Reporter& out) {
       }
       return;
     }
-    const std::string_view text = trim(tree.text_of(n));
+    const std::string_view text = trim(line.text);
     if (text.substr(0, 18) == "%{?!python_module:") {
       auto d = out.report(without_newline(tree, n), "python-rpm-macros defines %python_module; remove this definition");
       d.fix("remove the line", ir::Applicability::Safe, {{whole, ""}});
@@ -38,9 +38,10 @@ void check(const Context& ctx, Reporter& out) {
       return;
     }
     if (tree.kind(n) != SyntaxKind::BodyLine && tree.kind(n) != SyntaxKind::Tag) return;
-    // Every macro below has one of these in its name.
-    if (text.find("suse_update_") == std::string_view::npos && text.find("_requires") == std::string_view::npos &&
-        text.find("run_ldconfig") == std::string_view::npos)
+    // Every macro below has one of these in its name, and all of them a '_'.
+    if (text.find('_') == std::string_view::npos ||
+        (text.find("suse_update_") == std::string_view::npos && text.find("_requires") == std::string_view::npos &&
+         text.find("run_ldconfig") == std::string_view::npos))
       return;
     for (NodeId m : tree.all_of(SyntaxKind::MacroRef, n)) {
       const std::string_view name = macro_name(tree, m);

@@ -30,10 +30,19 @@ struct Hit {
 };
 
 std::optional<Hit> network_use(std::string_view text) {
+  // Every command below starts with one of these letters; most lines have no word that does.
+  bool candidate = false;
+  for (std::size_t at = 0; at < text.size() && !candidate; ++at)
+    candidate = (text[at] == 'c' || text[at] == 'w' || text[at] == 'g' || text[at] == 'n' || text[at] == 'b' ||
+                 text[at] == 'p') &&
+                command_start(text, at);
   for (std::string_view c : {"curl", "wget", "git clone", "npm install", "npm ci", "go get", "go mod download",
-                             "cargo fetch", "bundle install", "gem install"})
+                             "cargo fetch", "bundle install", "gem install"}) {
+    if (!candidate) break;
     if (const std::size_t at = find_command(text, c); at != std::string_view::npos) return Hit{at, c};
+  }
   for (std::string_view c : {"pip install", "pip3 install", "-m pip install"}) {
+    if (!candidate && c.front() != '-') continue;
     const std::size_t at = c.front() == '-' ? text.find(c) : find_command(text, c);
     if (at != std::string_view::npos && text.find("--no-index") == std::string_view::npos) return Hit{at, c};
   }
