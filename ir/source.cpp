@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ir/swar.hpp"
+
 namespace katalint::ir {
 
 SourceFile::SourceFile(FileId id, std::string path, std::string text)
@@ -26,17 +28,12 @@ SourceFile::SourceFile(FileId id, std::string path, std::string text)
     line_starts_.push_back(static_cast<std::uint32_t>(p - data));
   }
   // Eight bytes at a time; on a high byte, note its line and go on at the next line.
-  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
   std::size_t i = 0;
   const std::size_t n = text_.size();
   while (i < n) {
-    if (i + 8 <= n) {
-      std::uint64_t word;
-      std::memcpy(&word, data + i, 8);
-      if ((word & kHigh) == 0) {
-        i += 8;
-        continue;
-      }
+    if (i + 8 <= n && (swar::load(data + i) & swar::kHighs) == 0) {
+      i += 8;
+      continue;
     }
     if ((static_cast<unsigned char>(data[i]) & 0x80) == 0) {
       ++i;
