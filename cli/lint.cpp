@@ -190,7 +190,8 @@ void lint_guarded(const Task& task, const Mode& mode, Result& r) {
   }
 }
 
-// Moves a result's files into `into` and returns its diagnostics with file ids remapped.
+// Copies a result's files into `into`, frees the result's, and returns its diagnostics with
+// file ids remapped.
 std::vector<ir::Diagnostic> merge(Result& r, ir::SourceManager& into, std::vector<ir::FileId>& owned) {
   std::vector<ir::FileId> map(r.sources.size());
   for (ir::FileId i = 0; i < r.sources.size(); ++i) {
@@ -198,8 +199,7 @@ std::vector<ir::Diagnostic> merge(Result& r, ir::SourceManager& into, std::vecto
     map[i] = into.add(f.path(), std::string(f.text()));
     owned.push_back(map[i]);
   }
-  // Nothing reads the result's copies again; freeing them now keeps one copy of every text
-  // in memory instead of two.
+  // Nothing reads them again: one copy of every text stays in memory, not two.
   r.sources = ir::SourceManager();
   auto remap = [&](ir::Range& range) {
     if (range.valid() && range.file < map.size()) range.file = map[range.file];

@@ -15,7 +15,7 @@ extern const RuleInfo unused_suppression;  // rules/engine/unused_suppression.cp
 namespace {
 
 bool contains(const std::vector<std::string>& list, std::string_view id) {
-  return !list.empty() && std::find(list.begin(), list.end(), id) != list.end();
+  return std::find(list.begin(), list.end(), id) != list.end();
 }
 
 // A malformed or unused directive; the fix deletes the comment or the unused names.

@@ -1325,7 +1325,7 @@ NodeId SyntaxTree::find_first(SyntaxKind k, NodeId within) const {
 
 std::span<const NodeId> SyntaxTree::all_of(SyntaxKind k, NodeId within) const {
   if (within >= nodes.size()) return {};
-  const auto all = of_kind(k);
+  const auto all = of_kind(k);  // also builds by_kind_ and rank_, which the scan below reads
   const NodeId end = nodes[within].subtree_end;
   if (end - within <= 32) {
     // A small subtree (a line, mostly): scanning it costs less than two binary searches.

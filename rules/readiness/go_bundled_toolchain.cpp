@@ -17,9 +17,11 @@ void scan(const Context& ctx, Reporter& out, const TextLine& line) {
   if (first == std::string_view::npos || text[first] == '#') return;
   if (line.kind == rpmspec::SyntaxKind::Comment) return;
   // go1.22.1.linux-amd64.tar.gz is the binary distribution, go1.22.1.src.tar.gz the sources
-  // of the toolchain: building Go inside the package bundles it just the same.
+  // of the toolchain: building Go inside the package bundles it just the same. Both markers
+  // have a '.'.
+  const bool dot = text.find('.') != std::string_view::npos;
   for (const std::string_view marker : {std::string_view(".linux-"), std::string_view(".src.tar")}) {
-    if (text.find('.') == std::string_view::npos) break;  // both markers have one
+    if (!dot) break;
     for (std::size_t at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) {
       // The file name: back to a separator or a directory, on to a blank or a quote.
       std::size_t b = at;
@@ -37,8 +39,10 @@ void scan(const Context& ctx, Reporter& out, const TextLine& line) {
       return;
     }
   }
+  // Both names have a 'T'.
+  const bool t = text.find('T') != std::string_view::npos;
   for (const std::string_view var : {std::string_view("GOROOT"), std::string_view("PATH")}) {
-    if (text.find('T') == std::string_view::npos) break;  // both names have one
+    if (!t) break;
     for (std::size_t at = text.find(var); at != std::string_view::npos; at = text.find(var, at + 1)) {
       if (at > 0 && !token_break(text[at - 1]) && text[at - 1] != '$' && text[at - 1] != '{') continue;
       std::size_t v = at + var.size();

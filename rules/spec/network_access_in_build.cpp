@@ -1,4 +1,6 @@
 // network-access-in-build: downloads and package installs in %prep, %build, %install, %check.
+#include <array>
+
 #include <fmt/core.h>
 
 #include "rules/spec/support.hpp"
@@ -29,23 +31,39 @@ struct Hit {
   std::string_view what;
 };
 
+constexpr std::array<std::string_view, 10> kDownloads = {
+    "curl", "wget", "git clone", "npm install", "npm ci", "go get", "go mod download", "cargo fetch",
+    "bundle install", "gem install"};
+constexpr std::array<std::string_view, 2> kPipInstalls = {"pip install", "pip3 install"};
+
+// The first letters of those commands.
+constexpr std::array<bool, 256> kFirstLetters = [] {
+  std::array<bool, 256> table{};
+  for (const std::string_view c : kDownloads) table[static_cast<unsigned char>(c.front())] = true;
+  for (const std::string_view c : kPipInstalls) table[static_cast<unsigned char>(c.front())] = true;
+  return table;
+}();
+
+// True when some word at a command position starts as one of the commands above does: most
+// lines have none, and then no command needs to be looked for.
+bool may_hold_command(std::string_view text) {
+  for (std::size_t at = 0; at < text.size(); ++at)
+    if (kFirstLetters[static_cast<unsigned char>(text[at])] && command_start(text, at)) return true;
+  return false;
+}
+
 std::optional<Hit> network_use(std::string_view text) {
-  // Every command below starts with one of these letters; most lines have no word that does.
-  bool candidate = false;
-  for (std::size_t at = 0; at < text.size() && !candidate; ++at)
-    candidate = (text[at] == 'c' || text[at] == 'w' || text[at] == 'g' || text[at] == 'n' || text[at] == 'b' ||
-                 text[at] == 'p') &&
-                command_start(text, at);
-  for (std::string_view c : {"curl", "wget", "git clone", "npm install", "npm ci", "go get", "go mod download",
-                             "cargo fetch", "bundle install", "gem install"}) {
-    if (!candidate) break;
-    if (const std::size_t at = find_command(text, c); at != std::string_view::npos) return Hit{at, c};
+  if (may_hold_command(text)) {
+    for (std::string_view c : kDownloads)
+      if (const std::size_t at = find_command(text, c); at != std::string_view::npos) return Hit{at, c};
+    for (std::string_view c : kPipInstalls)
+      if (const std::size_t at = find_command(text, c);
+          at != std::string_view::npos && text.find("--no-index") == std::string_view::npos)
+        return Hit{at, c};
   }
-  for (std::string_view c : {"pip install", "pip3 install", "-m pip install"}) {
-    if (!candidate && c.front() != '-') continue;
-    const std::size_t at = c.front() == '-' ? text.find(c) : find_command(text, c);
-    if (at != std::string_view::npos && text.find("--no-index") == std::string_view::npos) return Hit{at, c};
-  }
+  if (const std::size_t at = text.find("-m pip install");
+      at != std::string_view::npos && text.find("--no-index") == std::string_view::npos)
+    return Hit{at, "-m pip install"};
   if (const std::size_t at = text.find("GOPROXY="); at != std::string_view::npos && command_start(text, at)) {
     const std::string_view value = text.substr(at + 8);
     if (value.find("://") != std::string_view::npos && value.substr(0, 7) != "file://" &&
